@@ -1,0 +1,1 @@
+//! Seeded generators for benchmarks.

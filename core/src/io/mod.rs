@@ -1,0 +1,326 @@
+//! Reading and writing production files.
+//!
+//! A production file is UTF-8 JSON whose top-level object starts with a
+//! `format_version`. Loading checks the version (migrating older files,
+//! refusing newer ones), parses strictly (unknown fields are errors), then
+//! validates the whole production and reports **every** problem with its
+//! path. Saving writes deterministic, pretty-printed JSON — the same
+//! production always gives the same bytes — and replaces files atomically.
+
+mod migrate;
+mod validate;
+
+use std::fmt;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub use validate::{Problem, ValidationErrors};
+
+use crate::model::{FORMAT_VERSION, Production};
+
+/// Why a production file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The text is not well-formed JSON.
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The JSON does not have the shape of a production file.
+    #[error("{path}: {message}")]
+    Structure {
+        /// Where in the file (`people[3].category`).
+        path: String,
+        /// What is wrong.
+        message: String,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+    /// The file was written by a newer callsheet.
+    #[error("format_version: {}", newer_version_message(*.found, *.supported))]
+    UnsupportedVersion {
+        /// The version in the file.
+        found: u64,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// The production is well-formed but inconsistent.
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+}
+
+impl LoadError {
+    /// Every problem as `(path, message)` pairs: one for a syntax or
+    /// structure error, all of them for a validation error.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            LoadError::Invalid(errors) => errors.problems().to_vec(),
+            LoadError::Structure { path, message, .. } => {
+                vec![Problem::new(path.clone(), message.clone())]
+            }
+            LoadError::Syntax { line, column, message } => {
+                vec![Problem::new(format!("line {line}, column {column}"), message.clone())]
+            }
+            LoadError::UnsupportedVersion { found, supported } => {
+                vec![Problem::new("format_version", newer_version_message(*found, *supported))]
+            }
+            LoadError::Io { path, source } => {
+                vec![Problem::new(path.display().to_string(), source.to_string())]
+            }
+        }
+    }
+}
+
+fn newer_version_message(found: u64, supported: u32) -> String {
+    format!(
+        "file format version {found} is newer than this callsheet supports \
+         (version {supported}); upgrade callsheet to read it"
+    )
+}
+
+/// Why a production could not be saved. The previous file, if any, is left untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The production is inconsistent; saving it would write a file that cannot be loaded.
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    /// Writing failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file being written.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+}
+
+/// Just enough of a file to read its version, whatever else it holds.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: Option<serde_json::Value>,
+}
+
+fn syntax_error(err: &serde_json::Error) -> LoadError {
+    LoadError::Syntax {
+        line: err.line(),
+        column: err.column(),
+        message: strip_position(err),
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; we report the
+/// position separately.
+fn strip_position(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+fn read_version(text: &str) -> Result<u32, LoadError> {
+    let probe: VersionProbe = serde_json::from_str(text).map_err(|err| match err.classify() {
+        serde_json::error::Category::Data => LoadError::Structure {
+            path: ".".to_owned(),
+            message: format!(
+                "a production file must be a JSON object starting with \"format_version\": {FORMAT_VERSION} ({})",
+                strip_position(&err)
+            ),
+            line: err.line(),
+            column: err.column(),
+        },
+        _ => syntax_error(&err),
+    })?;
+    let missing = || LoadError::Structure {
+        path: "format_version".to_owned(),
+        message: format!(
+            "missing or not a whole number; a production file starts with \"format_version\": {FORMAT_VERSION}"
+        ),
+        line: 1,
+        column: 1,
+    };
+    let version = probe
+        .format_version
+        .as_ref()
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(missing)?;
+    if version == 0 {
+        return Err(LoadError::Structure {
+            path: "format_version".to_owned(),
+            message: "0 is not a format version; versions start at 1".to_owned(),
+            line: 1,
+            column: 1,
+        });
+    }
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(LoadError::UnsupportedVersion { found: version, supported: FORMAT_VERSION });
+    }
+    u32::try_from(version).map_err(|_| missing())
+}
+
+fn parse_current(text: &str) -> Result<Production, LoadError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let production: Production =
+        serde_path_to_error::deserialize(&mut de).map_err(|err| structure_error(&err))?;
+    de.end().map_err(|err| syntax_error(&err))?;
+    Ok(production)
+}
+
+fn structure_error(err: &serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+    let inner = err.inner();
+    match inner.classify() {
+        serde_json::error::Category::Data => LoadError::Structure {
+            path: display_path(err.path()),
+            message: strip_position(inner),
+            line: inner.line(),
+            column: inner.column(),
+        },
+        _ => syntax_error(inner),
+    }
+}
+
+fn display_path(path: &serde_path_to_error::Path) -> String {
+    let text = path.to_string();
+    if text.is_empty() { ".".to_owned() } else { text }
+}
+
+impl Production {
+    /// Parses and validates a production file's text.
+    ///
+    /// # Errors
+    /// [`LoadError::Syntax`] for malformed JSON, [`LoadError::Structure`]
+    /// (with the path, e.g. `people[3].category`) for a wrong shape or an
+    /// unknown field, [`LoadError::UnsupportedVersion`] for a file from a
+    /// newer callsheet, and [`LoadError::Invalid`] listing every
+    /// inconsistency (duplicate ids, unknown references, reversed spans).
+    ///
+    /// # Examples
+    /// ```
+    /// use callsheet::Production;
+    /// let text = r#"{"format_version": 1, "name": "Night Diner",
+    ///               "zone": "America/Los_Angeles", "currency": "USD"}"#;
+    /// let production = Production::from_json(text)?;
+    /// assert_eq!(production.name, "Night Diner");
+    ///
+    /// let bad = text.replace("America/Los_Angeles", "Europe/Lundon");
+    /// let err = Production::from_json(&bad).unwrap_err();
+    /// assert_eq!(err.to_string(), r#"zone: unknown time zone "Europe/Lundon""#);
+    /// # Ok::<(), callsheet::LoadError>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Production, LoadError> {
+        let version = read_version(text)?;
+        let production = if version == FORMAT_VERSION {
+            parse_current(text)?
+        } else {
+            let value: serde_json::Value =
+                serde_json::from_str(text).map_err(|err| syntax_error(&err))?;
+            let migrated = migrate::to_current(value, version)?;
+            serde_path_to_error::deserialize(migrated).map_err(|err| {
+                let inner = err.inner();
+                LoadError::Structure {
+                    path: display_path(err.path()),
+                    message: strip_position(inner),
+                    line: 0,
+                    column: 0,
+                }
+            })?
+        };
+        production.validate()?;
+        Ok(production)
+    }
+
+    /// Reads and validates a production file.
+    ///
+    /// # Errors
+    /// [`LoadError::Io`] if the file cannot be read; otherwise as
+    /// [`Production::from_json`].
+    pub fn load(path: impl AsRef<Path>) -> Result<Production, LoadError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+        Production::from_json(&text)
+    }
+
+    /// The production as pretty-printed JSON, ending in a newline.
+    ///
+    /// The output is deterministic: the same production always gives the
+    /// same bytes, and [`Production::from_json`] gives back an equal
+    /// production.
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::with_capacity(4096);
+        self.write_json(&mut out);
+        // serde_json only writes valid UTF-8.
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+        let mut ser = serde_json::Serializer::with_formatter(&mut *out, formatter);
+        // Serialising plain data with string keys into memory cannot fail.
+        if serde::Serialize::serialize(self, &mut ser).is_ok() {
+            out.push(b'\n');
+        }
+    }
+
+    /// Validates, then writes the production to `path` atomically.
+    ///
+    /// The JSON is written to a temporary file in the same directory,
+    /// flushed to disk, and renamed over `path`; a crash or a full disk never
+    /// leaves a half-written file, and the previous file survives any error.
+    ///
+    /// # Errors
+    /// [`SaveError::Invalid`] if the production does not validate (nothing is
+    /// written); [`SaveError::Io`] if the file cannot be written.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), SaveError> {
+        self.validate()?;
+        let mut bytes = Vec::with_capacity(4096);
+        self.write_json(&mut bytes);
+        write_atomically(path.as_ref(), &bytes)
+    }
+}
+
+/// Writes `bytes` to `path` through a synced temporary file and a rename.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io_err = |source| SaveError::Io { path: path.to_owned(), source };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".callsheet-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io_err)?;
+    tmp.write_all(bytes).map_err(io_err)?;
+    tmp.as_file().sync_all().map_err(io_err)?;
+    tmp.persist(path).map_err(|err| io_err(err.error))?;
+    // Make the rename itself durable. Not every platform can open a
+    // directory for syncing; the data is already safe on those that cannot.
+    if let Ok(handle) = std::fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    Ok(())
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}

@@ -1,0 +1,501 @@
+//! Whole-production validation that reports every problem with its path.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::budget::Budget;
+use crate::logistics::Logistics;
+use crate::model::{
+    AvailabilityWindow, EventKind, FORMAT_VERSION, Production, Timestamp,
+};
+use crate::rules;
+
+/// One problem found in a production, with the path of the offending item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Problem {
+    /// Where the problem is, e.g. `events[7].attendees[2].person`.
+    pub path: String,
+    /// What is wrong, e.g. `unknown person "P99"`.
+    pub message: String,
+}
+
+impl Problem {
+    /// Creates a problem.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { path: path.into(), message: message.into() }
+    }
+}
+
+/// Every problem found when validating a production (never empty).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ValidationErrors {
+    problems: Vec<Problem>,
+}
+
+impl ValidationErrors {
+    /// The problems, in the order of the file.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [only] => write!(f, "{only}"),
+            many => {
+                write!(f, "{} problems:", many.len())?;
+                for problem in many {
+                    write!(f, "\n  {problem}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Collects problems and owns the id indexes used to check references.
+struct Checker<'a> {
+    problems: Vec<Problem>,
+    people: HashMap<&'a str, usize>,
+    locations: HashMap<&'a str, usize>,
+    resources: HashMap<&'a str, usize>,
+    events: HashMap<&'a str, usize>,
+    units: HashMap<&'a str, usize>,
+}
+
+impl<'a> Checker<'a> {
+    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    /// Records `id` at `path`, reporting empty and duplicate ids.
+    fn index(
+        problems: &mut Vec<Problem>,
+        index: &mut HashMap<&'a str, usize>,
+        section: &str,
+        i: usize,
+        id: &'a str,
+    ) {
+        let path = format!("{section}[{i}].id");
+        if id.trim().is_empty() {
+            problems.push(Problem::new(path, "id must not be empty"));
+            return;
+        }
+        if let Some(first) = index.get(id) {
+            problems.push(Problem::new(
+                path,
+                format!("duplicate id {id:?} (first used by {section}[{first}])"),
+            ));
+        } else {
+            index.insert(id, i);
+        }
+    }
+
+    fn known(&mut self, what: &str, path: String, id: &str) {
+        let index = match what {
+            "person" => &self.people,
+            "location" => &self.locations,
+            "resource" => &self.resources,
+            "event" => &self.events,
+            _ => &self.units,
+        };
+        if !index.contains_key(id) {
+            self.report(path, format!("unknown {what} {id:?}"));
+        }
+    }
+
+    fn span(&mut self, path: &str, start: Timestamp, end: Timestamp) {
+        if end < start {
+            self.report(path, format!("ends ({end}) before it starts ({start})"));
+        } else if end == start {
+            self.report(path, format!("has zero length (starts and ends at {start})"));
+        }
+    }
+
+    fn windows(&mut self, path: &str, windows: &[AvailabilityWindow]) {
+        for (w, window) in windows.iter().enumerate() {
+            self.span(&format!("{path}[{w}]"), window.start, window.end);
+        }
+    }
+
+    fn not_empty(&mut self, path: String, text: &str) {
+        if text.trim().is_empty() {
+            self.report(path, "must not be empty");
+        }
+    }
+}
+
+impl Production {
+    /// Checks the production's internal consistency and reports every problem.
+    ///
+    /// Checks ids (non-empty, unique per kind), references between items
+    /// (attendees, locations, resources, units, parents, accounts, hotels),
+    /// spans (nothing ends before it starts), quantities, coordinates and
+    /// calendar sanity. Scheduling conflicts (double bookings, rest rules) are
+    /// not validation errors: they are what the conflict engine reports.
+    ///
+    /// # Errors
+    /// [`ValidationErrors`] listing every problem in file order, each with
+    /// its path (`events[7].attendees[2].person: unknown person "P99"`).
+    ///
+    /// # Examples
+    /// ```
+    /// use callsheet::{Person, PersonCategory, Production};
+    /// let mut p = Production::new("Demo", "Europe/London".parse().unwrap(), "GBP".parse().unwrap());
+    /// p.people.push(Person::new("P1", "Maya Ortiz", PersonCategory::Cast));
+    /// p.people.push(Person::new("P1", "Leo Park", PersonCategory::Cast));
+    /// let err = p.validate().unwrap_err();
+    /// assert_eq!(err.to_string(), r#"people[1].id: duplicate id "P1" (first used by people[0])"#);
+    /// ```
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut c = Checker {
+            problems: Vec::new(),
+            people: HashMap::with_capacity(self.people.len()),
+            locations: HashMap::with_capacity(self.locations.len()),
+            resources: HashMap::with_capacity(self.resources.len()),
+            events: HashMap::with_capacity(self.events.len()),
+            units: HashMap::with_capacity(self.units.len()),
+        };
+        if self.format_version != FORMAT_VERSION {
+            c.report(
+                "format_version",
+                format!("must be {FORMAT_VERSION} (the version this callsheet writes), found {}", self.format_version),
+            );
+        }
+        c.not_empty("name".to_owned(), &self.name);
+        for (i, p) in self.people.iter().enumerate() {
+            Checker::index(&mut c.problems, &mut c.people, "people", i, p.id.as_str());
+        }
+        for (i, l) in self.locations.iter().enumerate() {
+            Checker::index(&mut c.problems, &mut c.locations, "locations", i, l.id.as_str());
+        }
+        for (i, r) in self.resources.iter().enumerate() {
+            Checker::index(&mut c.problems, &mut c.resources, "resources", i, r.id.as_str());
+        }
+        for (i, e) in self.events.iter().enumerate() {
+            Checker::index(&mut c.problems, &mut c.events, "events", i, e.id.as_str());
+        }
+        for (i, u) in self.units.iter().enumerate() {
+            Checker::index(&mut c.problems, &mut c.units, "units", i, u.id.as_str());
+        }
+        self.check_calendar(&mut c);
+        self.check_people(&mut c);
+        self.check_locations(&mut c);
+        self.check_resources(&mut c);
+        self.check_events(&mut c);
+        for (i, t) in self.travel_times.iter().enumerate() {
+            c.known("location", format!("travel_times[{i}].from"), t.from.as_str());
+            c.known("location", format!("travel_times[{i}].to"), t.to.as_str());
+            if t.from == t.to {
+                c.report(format!("travel_times[{i}]"), format!("from and to are the same location {:?}", t.from.as_str()));
+            }
+        }
+        if self.travel_speed_kmh == Some(0) {
+            c.report("travel_speed_kmh", "must be greater than 0");
+        }
+        check_budget(&self.budget, &self.ledger, &mut c);
+        check_logistics(&self.logistics, &mut c);
+        if c.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors { problems: c.problems })
+        }
+    }
+
+    fn check_calendar(&self, c: &mut Checker<'_>) {
+        if self.calendar.work_week.is_empty() {
+            c.report("calendar.work_week", "must name at least one working day");
+        }
+        let mut seen = HashSet::new();
+        for (i, day) in self.calendar.work_week.iter().enumerate() {
+            if !seen.insert(*day) {
+                c.report(format!("calendar.work_week[{i}]"), format!("{day} is listed twice"));
+            }
+        }
+        let mut dates = HashSet::new();
+        for (i, h) in self.calendar.holidays.iter().enumerate() {
+            if !dates.insert(h.date) {
+                c.report(format!("calendar.holidays[{i}].date"), format!("{} is listed twice", h.date));
+            }
+        }
+    }
+
+    fn check_people(&self, c: &mut Checker<'_>) {
+        let mut cast_numbers: HashMap<u32, usize> = HashMap::new();
+        for (i, p) in self.people.iter().enumerate() {
+            c.not_empty(format!("people[{i}].name"), &p.name);
+            if let Some(home) = &p.home_base {
+                c.known("location", format!("people[{i}].home_base"), home.as_str());
+            }
+            if let Some(pack) = &p.rule_pack {
+                if !rules::is_known_pack(pack.as_str()) {
+                    c.report(
+                        format!("people[{i}].rule_pack"),
+                        format!("unknown rule pack {:?} (known: {})", pack.as_str(), rules::BUILTIN_PACKS.join(", ")),
+                    );
+                }
+            }
+            if let Some(n) = p.cast_number {
+                if let Some(first) = cast_numbers.insert(n, i) {
+                    c.report(format!("people[{i}].cast_number"), format!("cast number {n} is already used by people[{first}]"));
+                }
+            }
+            c.windows(&format!("people[{i}].unavailable"), &p.unavailable);
+        }
+    }
+
+    fn check_locations(&self, c: &mut Checker<'_>) {
+        for (i, l) in self.locations.iter().enumerate() {
+            c.not_empty(format!("locations[{i}].name"), &l.name);
+            if let Some(at) = l.coordinates {
+                if !(at.lat.is_finite() && (-90.0..=90.0).contains(&at.lat)) {
+                    c.report(format!("locations[{i}].coordinates.lat"), format!("latitude {} is outside -90 to 90", at.lat));
+                }
+                if !(at.lon.is_finite() && (-180.0..=180.0).contains(&at.lon)) {
+                    c.report(format!("locations[{i}].coordinates.lon"), format!("longitude {} is outside -180 to 180", at.lon));
+                }
+            }
+            for (k, permit) in l.permits.iter().enumerate() {
+                let path = format!("locations[{i}].permits[{k}]");
+                if permit.last_day < permit.first_day {
+                    c.report(format!("{path}.last_day"), format!("{} is before first_day {}", permit.last_day, permit.first_day));
+                }
+                if permit.daily_end == permit.daily_start {
+                    c.report(format!("{path}.daily_end"), "daily_start and daily_end are equal: the permit allows no hours");
+                }
+                if permit.max_consecutive_days == Some(0) {
+                    c.report(format!("{path}.max_consecutive_days"), "must be at least 1");
+                }
+            }
+        }
+    }
+
+    fn check_resources(&self, c: &mut Checker<'_>) {
+        for (i, r) in self.resources.iter().enumerate() {
+            c.not_empty(format!("resources[{i}].name"), &r.name);
+            if r.quantity == 0 {
+                c.report(format!("resources[{i}].quantity"), "must be at least 1");
+            }
+            if r.serials.len() > r.quantity as usize {
+                c.report(
+                    format!("resources[{i}].serials"),
+                    format!("{} serial numbers for a quantity of {}", r.serials.len(), r.quantity),
+                );
+            }
+            let mut serials = HashSet::new();
+            for (k, s) in r.serials.iter().enumerate() {
+                if !serials.insert(s.as_str()) {
+                    c.report(format!("resources[{i}].serials[{k}]"), format!("duplicate serial number {s:?}"));
+                }
+            }
+            if r.seats == Some(0) {
+                c.report(format!("resources[{i}].seats"), "must be at least 1");
+            }
+            if let Some(home) = &r.home {
+                c.known("location", format!("resources[{i}].home"), home.as_str());
+            }
+            c.windows(&format!("resources[{i}].unavailable"), &r.unavailable);
+        }
+    }
+
+    fn check_events(&self, c: &mut Checker<'_>) {
+        use crate::model::BookingStatus;
+        let mut day_numbers: HashMap<(Option<&str>, u32), usize> = HashMap::new();
+        for (i, e) in self.events.iter().enumerate() {
+            let path = format!("events[{i}]");
+            c.span(&path, e.start, e.end);
+            if let Some(unit) = &e.unit {
+                c.known("unit", format!("{path}.unit"), unit.as_str());
+            }
+            if let Some(location) = &e.location {
+                c.known("location", format!("{path}.location"), location.as_str());
+            }
+            if let Some(parent) = &e.parent {
+                match c.events.get(parent.as_str()).map(|&k| &self.events[k]) {
+                    None => c.report(format!("{path}.parent"), format!("unknown event {:?}", parent.as_str())),
+                    Some(p) if p.kind != EventKind::ShootDay => c.report(
+                        format!("{path}.parent"),
+                        format!("event {:?} is a {:?}, but a parent must be a shoot day", parent.as_str(), p.kind),
+                    ),
+                    Some(_) if e.kind == EventKind::ShootDay => {
+                        c.report(format!("{path}.parent"), "a shoot day cannot have a parent")
+                    }
+                    Some(_) => {}
+                }
+            }
+            if let Some(n) = e.day_number {
+                if e.kind != EventKind::ShootDay {
+                    c.report(format!("{path}.day_number"), "only shoot days have a day number");
+                } else if e.status != BookingStatus::Cancelled {
+                    let key = (e.unit.as_ref().map(|u| u.as_str()), n);
+                    if let Some(first) = day_numbers.insert(key, i) {
+                        c.report(format!("{path}.day_number"), format!("day {n} of this unit is already events[{first}]"));
+                    }
+                }
+            }
+            if e.scene.is_some() && e.kind != EventKind::Scene {
+                c.report(format!("{path}.scene"), "only scene events have scene details");
+            }
+            let mut attendees = HashMap::new();
+            for (a, att) in e.attendees.iter().enumerate() {
+                let apath = format!("{path}.attendees[{a}]");
+                c.known("person", format!("{apath}.person"), att.person.as_str());
+                if let Some(first) = attendees.insert(att.person.as_str(), a) {
+                    c.report(
+                        format!("{apath}.person"),
+                        format!("{:?} is already attending as attendees[{first}]", att.person.as_str()),
+                    );
+                }
+                let (report, release) = (att.report(e), att.release(e));
+                if release <= report {
+                    c.report(
+                        format!("{apath}.dismissal"),
+                        format!("dismissal {release} is not after call {report}"),
+                    );
+                }
+            }
+            let mut booked = HashMap::new();
+            for (b, booking) in e.resources.iter().enumerate() {
+                let bpath = format!("{path}.resources[{b}]");
+                c.known("resource", format!("{bpath}.resource"), booking.resource.as_str());
+                if booking.quantity == 0 {
+                    c.report(format!("{bpath}.quantity"), "must be at least 1");
+                }
+                if let Some(first) = booked.insert(booking.resource.as_str(), b) {
+                    c.report(
+                        format!("{bpath}.resource"),
+                        format!("{:?} is already booked as resources[{first}]", booking.resource.as_str()),
+                    );
+                }
+            }
+            for (m, meal) in e.meals.iter().enumerate() {
+                let mpath = format!("{path}.meals[{m}]");
+                c.span(&mpath, meal.start, meal.end);
+                if meal.start < e.start || meal.end > e.end {
+                    c.report(mpath, "meal break lies outside the event");
+                }
+            }
+        }
+    }
+}
+
+fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &mut Checker<'a>) {
+    let mut categories = HashMap::new();
+    for (i, cat) in budget.categories.iter().enumerate() {
+        Checker::index(&mut c.problems, &mut categories, "budget.categories", i, cat.code.as_str());
+    }
+    let mut accounts = HashMap::new();
+    for (i, acc) in budget.accounts.iter().enumerate() {
+        Checker::index(&mut c.problems, &mut accounts, "budget.accounts", i, acc.code.as_str());
+        if !categories.contains_key(acc.category.as_str()) {
+            c.report(format!("budget.accounts[{i}].category"), format!("unknown category {:?}", acc.category.as_str()));
+        }
+    }
+    let mut globals = HashSet::new();
+    for (i, g) in budget.globals.iter().enumerate() {
+        if !globals.insert(g.name.as_str()) {
+            c.report(format!("budget.globals[{i}].name"), format!("duplicate global {:?}", g.name));
+        }
+    }
+    let mut fringes = HashSet::new();
+    for (i, f) in budget.fringes.iter().enumerate() {
+        if !fringes.insert(f.id.as_str()) {
+            c.report(format!("budget.fringes[{i}].id"), format!("duplicate fringe {:?}", f.id));
+        }
+        if f.percent.is_sign_negative() {
+            c.report(format!("budget.fringes[{i}].percent"), "must not be negative");
+        }
+    }
+    for (i, line) in budget.lines.iter().enumerate() {
+        let path = format!("budget.lines[{i}]");
+        if !accounts.contains_key(line.account.as_str()) {
+            c.report(format!("{path}.account"), format!("unknown account {:?}", line.account.as_str()));
+        }
+        let amount = line.amount.trim();
+        if amount.parse::<rust_decimal::Decimal>().is_err() && !globals.contains(amount) {
+            c.report(
+                format!("{path}.amount"),
+                format!("{amount:?} is neither a number nor a known global"),
+            );
+        }
+        for (k, f) in line.fringes.iter().enumerate() {
+            if !fringes.contains(f.as_str()) {
+                c.report(format!("{path}.fringes[{k}]"), format!("unknown fringe {f:?}"));
+            }
+        }
+        if let Some(person) = &line.person {
+            c.known("person", format!("{path}.person"), person.as_str());
+        }
+    }
+    let account_known = |code: &str| budget.accounts.is_empty() || accounts.contains_key(code);
+    let mut orders = HashMap::new();
+    for (i, po) in ledger.purchase_orders.iter().enumerate() {
+        if orders.insert(po.id.as_str(), i).is_some() {
+            c.report(format!("ledger.purchase_orders[{i}].id"), format!("duplicate purchase order {:?}", po.id));
+        }
+        if !account_known(po.account.as_str()) {
+            c.report(format!("ledger.purchase_orders[{i}].account"), format!("unknown account {:?}", po.account.as_str()));
+        }
+    }
+    let mut transactions = HashSet::new();
+    for (i, t) in ledger.transactions.iter().enumerate() {
+        let path = format!("ledger.transactions[{i}]");
+        if !transactions.insert(t.id.as_str()) {
+            c.report(format!("{path}.id"), format!("duplicate transaction {:?}", t.id));
+        }
+        if !account_known(t.account.as_str()) {
+            c.report(format!("{path}.account"), format!("unknown account {:?}", t.account.as_str()));
+        }
+        if let Some(po) = &t.purchase_order {
+            match orders.get(po.as_str()) {
+                None => c.report(format!("{path}.purchase_order"), format!("unknown purchase order {po:?}")),
+                Some(&k) if ledger.purchase_orders[k].amount.currency != t.amount.currency => c.report(
+                    format!("{path}.amount.currency"),
+                    format!(
+                        "{} does not match purchase order {po:?} in {}",
+                        t.amount.currency, ledger.purchase_orders[k].amount.currency
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
+    let mut hotels = HashMap::new();
+    for (i, h) in logistics.hotels.iter().enumerate() {
+        Checker::index(&mut c.problems, &mut hotels, "logistics.hotels", i, h.id.as_str());
+        c.known("location", format!("logistics.hotels[{i}].location"), h.location.as_str());
+    }
+    let mut blocks = HashMap::new();
+    for (i, b) in logistics.room_blocks.iter().enumerate() {
+        let path = format!("logistics.room_blocks[{i}]");
+        Checker::index(&mut c.problems, &mut blocks, "logistics.room_blocks", i, b.id.as_str());
+        if !hotels.contains_key(b.hotel.as_str()) {
+            c.report(format!("{path}.hotel"), format!("unknown hotel {:?}", b.hotel.as_str()));
+        }
+        if b.last_night < b.first_night {
+            c.report(format!("{path}.last_night"), format!("{} is before first_night {}", b.last_night, b.first_night));
+        }
+        if b.occupancy == 0 {
+            c.report(format!("{path}.occupancy"), "must be at least 1");
+        }
+        if b.rate.amount.is_sign_negative() {
+            c.report(format!("{path}.rate"), "must not be negative");
+        }
+    }
+    for (i, s) in logistics.stay_requests.iter().enumerate() {
+        let path = format!("logistics.stay_requests[{i}]");
+        c.known("person", format!("{path}.person"), s.person.as_str());
+        if s.last_night < s.first_night {
+            c.report(format!("{path}.last_night"), format!("{} is before first_night {}", s.last_night, s.first_night));
+        }
+        if let Some(h) = &s.hotel {
+            if !hotels.contains_key(h.as_str()) {
+                c.report(format!("{path}.hotel"), format!("unknown hotel {:?}", h.as_str()));
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Logistics data: hotels, room blocks and stay requests.
+//!
+//! This module holds the data model; the allocation engines (rooming
+//! lists, pickups, equipment assignment) build on it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{AccountCode, HotelId, LocationId, Money, PersonId, RoomBlockId, Timestamp};
+
+/// A hotel the production books rooms at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hotel {
+    /// Unique id.
+    pub id: HotelId,
+    /// Name.
+    pub name: String,
+    /// Where it is (a location in the production, for travel times).
+    pub location: LocationId,
+}
+
+/// Kind of room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoomType {
+    /// A standard room (one or two beds).
+    Standard,
+    /// A suite.
+    Suite,
+}
+
+/// A block of rooms held at a hotel over a range of nights.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoomBlock {
+    /// Unique id.
+    pub id: RoomBlockId,
+    /// Hotel.
+    pub hotel: HotelId,
+    /// Room type.
+    pub room_type: RoomType,
+    /// How many people a room sleeps.
+    pub occupancy: u32,
+    /// First night of the block (the date the night starts).
+    pub first_night: NaiveDate,
+    /// Last night of the block, inclusive.
+    pub last_night: NaiveDate,
+    /// Rooms held each night.
+    pub rooms: u32,
+    /// Nightly rate per room.
+    pub rate: Money,
+    /// After this instant unused rooms can no longer be released free of charge.
+    pub release_deadline: Timestamp,
+    /// Budget account the cost posts to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<AccountCode>,
+}
+
+/// An explicit request for accommodation (beyond what the schedule implies).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StayRequest {
+    /// Who needs a room.
+    pub person: PersonId,
+    /// First night.
+    pub first_night: NaiveDate,
+    /// Last night, inclusive.
+    pub last_night: NaiveDate,
+    /// Preferred hotel, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hotel: Option<HotelId>,
+}
+
+/// Hotels, room blocks and stay requests.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Logistics {
+    /// Hotels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hotels: Vec<Hotel>,
+    /// Room blocks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub room_blocks: Vec<RoomBlock>,
+    /// Explicit stay requests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stay_requests: Vec<StayRequest>,
+}
+
+impl Logistics {
+    /// True when nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.hotels.is_empty() && self.room_blocks.is_empty() && self.stay_requests.is_empty()
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests for the `callsheet` core crate (one test binary).
+
+mod common;
+mod files;
+mod roundtrip;
+mod validation;
