@@ -1,0 +1,33 @@
+//! `callsheet._callsheet`: the native module behind the `callsheet` Python package.
+//!
+//! Thin by design: every method extracts its arguments, runs the core with
+//! the GIL released and panics caught, and converts the result. All error
+//! conversion happens in [`errors`].
+
+use pyo3::prelude::*;
+
+mod errors;
+mod model;
+mod production;
+
+/// The native module.
+#[pymodule]
+fn _callsheet(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("FORMAT_VERSION", callsheet::FORMAT_VERSION)?;
+    m.add_class::<errors::Problem>()?;
+    m.add_class::<model::Money>()?;
+    m.add_class::<model::ShootingUnit>()?;
+    m.add_class::<model::AvailabilityWindow>()?;
+    m.add_class::<model::Person>()?;
+    m.add_class::<model::PermitWindow>()?;
+    m.add_class::<model::Location>()?;
+    m.add_class::<model::Resource>()?;
+    m.add_class::<model::Attendance>()?;
+    m.add_class::<model::ResourceBooking>()?;
+    m.add_class::<model::MealBreak>()?;
+    m.add_class::<model::SceneDetails>()?;
+    m.add_class::<model::Event>()?;
+    m.add_class::<production::Production>()?;
+    Ok(())
+}

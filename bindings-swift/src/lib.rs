@@ -1,0 +1,29 @@
+//! uniffi bindings for callsheet: one component, generating Swift, Kotlin
+//! and Python.
+//!
+//! Thin by design (the bdk-ffi "wrapping" approach): plain core types are
+//! mirrored with `#[uniffi::remote(Record/Enum)]`, foreign scalar types are
+//! bridged with `custom_type!`, stateful engines are `Object`s with an inner
+//! lock, and every export returns `Result<_, CallsheetError>` with panics
+//! caught and reported as [`CallsheetError::Internal`].
+
+uniffi::setup_scaffolding!("callsheet_ffi");
+
+mod errors;
+mod production;
+mod types;
+
+pub use errors::{CallsheetError, Problem};
+pub use production::Production;
+
+/// The production file format version this library writes.
+#[uniffi::export]
+pub fn format_version() -> u32 {
+    callsheet::FORMAT_VERSION
+}
+
+/// The version of the callsheet library.
+#[uniffi::export]
+pub fn library_version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

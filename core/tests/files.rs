@@ -11,7 +11,10 @@ fn every_bad_file_gives_its_path_precise_errors() {
     let dir = data_dir().join("bad");
     let expected: BTreeMap<String, Vec<String>> =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
-    assert!(expected.len() >= 20, "the catalogue holds at least 20 bad files");
+    assert!(
+        expected.len() >= 20,
+        "the catalogue holds at least 20 bad files"
+    );
     for (name, want) in &expected {
         let path = dir.join(format!("{name}.json"));
         let err = Production::load(&path).expect_err(name);
@@ -46,13 +49,29 @@ fn the_minimal_good_file_loads() {
 fn error_kinds_are_distinguishable() {
     let dir = data_dir().join("bad");
     let kind = |name: &str| Production::load(dir.join(format!("{name}.json"))).unwrap_err();
-    assert!(matches!(kind("syntax-error"), LoadError::Syntax { line: 3, column: 3, .. }));
+    assert!(matches!(
+        kind("syntax-error"),
+        LoadError::Syntax {
+            line: 3,
+            column: 3,
+            ..
+        }
+    ));
     assert!(matches!(kind("unknown-zone"), LoadError::Structure { .. }));
-    assert!(matches!(kind("newer-format-version"), LoadError::UnsupportedVersion { found: 7, supported: 1 }));
+    assert!(matches!(
+        kind("newer-format-version"),
+        LoadError::UnsupportedVersion {
+            found: 7,
+            supported: 1
+        }
+    ));
     assert!(matches!(kind("duplicate-person-id"), LoadError::Invalid(_)));
     let missing = Production::load(dir.join("no-such-file.json")).unwrap_err();
     assert!(matches!(missing, LoadError::Io { .. }));
-    assert!(missing.to_string().contains("no-such-file.json"), "{missing}");
+    assert!(
+        missing.to_string().contains("no-such-file.json"),
+        "{missing}"
+    );
 }
 
 #[test]
@@ -63,7 +82,10 @@ fn structure_errors_carry_line_and_column() {
             assert_eq!(path, "locations[1].zone");
             let expected_line = text.lines().position(|l| l.contains("Lundon")).unwrap() + 1;
             // serde reports the position just after the offending value.
-            assert!((expected_line..=expected_line + 1).contains(&line), "{line} vs {expected_line}");
+            assert!(
+                (expected_line..=expected_line + 1).contains(&line),
+                "{line} vs {expected_line}"
+            );
         }
         other => panic!("unexpected {other:?}"),
     }
@@ -89,12 +111,24 @@ fn save_replaces_the_file_atomically_and_refuses_invalid_productions() {
     production.save(&path).unwrap();
     let first = std::fs::read(&path).unwrap();
     production.save(&path).unwrap();
-    assert_eq!(std::fs::read(&path).unwrap(), first, "saving twice gives identical bytes");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        first,
+        "saving twice gives identical bytes"
+    );
 
     production.people[1].id = production.people[0].id.clone();
     let err = production.save(&path).unwrap_err();
-    assert!(err.to_string().contains("people[1].id: duplicate id \"P1\""), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), first, "a refused save leaves the old file");
+    assert!(
+        err.to_string()
+            .contains("people[1].id: duplicate id \"P1\""),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        first,
+        "a refused save leaves the old file"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
 }

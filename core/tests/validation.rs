@@ -16,18 +16,33 @@ fn all_problems_are_reported_not_just_the_first() {
     p.resources[0].quantity = 0;
     let err = p.validate().unwrap_err();
     let paths: Vec<&str> = err.problems().iter().map(|x| x.path.as_str()).collect();
-    assert_eq!(paths, ["people[0].name", "resources[0].quantity", "events[0].attendees[2].person"]);
+    assert_eq!(
+        paths,
+        [
+            "people[0].name",
+            "resources[0].quantity",
+            "events[0].attendees[2].person"
+        ]
+    );
     assert!(err.to_string().starts_with("3 problems:"), "{err}");
 }
 
 #[test]
 fn a_shoot_day_cannot_have_a_parent() {
     let mut p = minimal();
-    let mut day2 = Event::new("D2", EventKind::ShootDay, p.events[0].start, p.events[0].end);
+    let mut day2 = Event::new(
+        "D2",
+        EventKind::ShootDay,
+        p.events[0].start,
+        p.events[0].end,
+    );
     day2.parent = Some("D1".into());
     p.events.push(day2);
     let err = p.validate().unwrap_err();
-    assert_eq!(err.to_string(), "events[2].parent: a shoot day cannot have a parent");
+    assert_eq!(
+        err.to_string(),
+        "events[2].parent: a shoot day cannot have a parent"
+    );
 }
 
 #[test]
@@ -56,8 +71,11 @@ fn purchase_order_currency_must_match_its_invoices() {
     });
     let err = Production::from_json(&value.to_string()).unwrap_err();
     let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
-    assert_eq!(problems, [
-        "ledger.transactions[0].amount.currency: CAD does not match purchase order \"PO1\" in USD",
-        "ledger.transactions[1].purchase_order: unknown purchase order \"PO7\"",
-    ]);
+    assert_eq!(
+        problems,
+        [
+            "ledger.transactions[0].amount.currency: CAD does not match purchase order \"PO1\" in USD",
+            "ledger.transactions[1].purchase_order: unknown purchase order \"PO7\"",
+        ]
+    );
 }

@@ -32,12 +32,19 @@ fn main() -> ExitCode {
 
 fn summary(p: &Production) -> String {
     let count = |cat| p.people.iter().filter(|x| x.category == cat).count();
-    let shoot_days: Vec<_> = p.events.iter().filter(|e| e.kind == EventKind::ShootDay).collect();
+    let shoot_days: Vec<_> = p
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::ShootDay)
+        .collect();
     let first = shoot_days.iter().map(|e| p.zone.civil_date(e.start)).min();
     let last = shoot_days.iter().map(|e| p.zone.civil_date(e.start)).max();
     let mut out = String::new();
     out.push_str(&format!("== {} ==\n", p.name));
-    out.push_str(&format!("home zone {}, base currency {}\n", p.zone, p.currency));
+    out.push_str(&format!(
+        "home zone {}, base currency {}\n",
+        p.zone, p.currency
+    ));
     out.push_str(&format!(
         "people: {} cast, {} crew, {} other\n",
         count(PersonCategory::Cast),
@@ -51,7 +58,10 @@ fn summary(p: &Production) -> String {
         p.events.len()
     ));
     if let (Some(first), Some(last)) = (first, last) {
-        out.push_str(&format!("shoot: {} days, {first} to {last}\n", shoot_days.len()));
+        out.push_str(&format!(
+            "shoot: {} days, {first} to {last}\n",
+            shoot_days.len()
+        ));
     }
     out.push_str(&format!(
         "budget: {} categories, {} accounts, {} detail lines; ledger: {} POs, {} transactions\n",

@@ -79,7 +79,11 @@ pub struct DetailLine {
     /// What `amount` counts.
     pub unit: RateUnit,
     /// Multiplier (people, episodes); usually 1.
-    #[serde(default = "one", skip_serializing_if = "is_one", with = "exact_decimal")]
+    #[serde(
+        default = "one",
+        skip_serializing_if = "is_one",
+        with = "exact_decimal"
+    )]
     pub multiplier: Decimal,
     /// Rate per unit, in the line's currency.
     pub rate: Money,
@@ -149,7 +153,11 @@ pub struct Budget {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fringes: Vec<Fringe>,
     /// Contingency as a percentage of the total before contingency.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "exact_decimal::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "exact_decimal::option"
+    )]
     pub contingency_percent: Option<Decimal>,
 }
 

@@ -22,7 +22,10 @@ pub(super) fn to_current(mut value: Value, version: u32) -> Result<Value, LoadEr
         let step = usize::try_from(at - 1)
             .ok()
             .and_then(|i| STEPS.get(i))
-            .ok_or(LoadError::UnsupportedVersion { found: u64::from(at), supported: FORMAT_VERSION })?;
+            .ok_or(LoadError::UnsupportedVersion {
+                found: u64::from(at),
+                supported: FORMAT_VERSION,
+            })?;
         value = step(value)?;
         at += 1;
     }

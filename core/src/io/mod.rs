@@ -75,11 +75,21 @@ impl LoadError {
             LoadError::Structure { path, message, .. } => {
                 vec![Problem::new(path.clone(), message.clone())]
             }
-            LoadError::Syntax { line, column, message } => {
-                vec![Problem::new(format!("line {line}, column {column}"), message.clone())]
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                vec![Problem::new(
+                    format!("line {line}, column {column}"),
+                    message.clone(),
+                )]
             }
             LoadError::UnsupportedVersion { found, supported } => {
-                vec![Problem::new("format_version", newer_version_message(*found, *supported))]
+                vec![Problem::new(
+                    "format_version",
+                    newer_version_message(*found, *supported),
+                )]
             }
             LoadError::Io { path, source } => {
                 vec![Problem::new(path.display().to_string(), source.to_string())]
@@ -170,7 +180,10 @@ fn read_version(text: &str) -> Result<u32, LoadError> {
         });
     }
     if version > u64::from(FORMAT_VERSION) {
-        return Err(LoadError::UnsupportedVersion { found: version, supported: FORMAT_VERSION });
+        return Err(LoadError::UnsupportedVersion {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
     }
     u32::try_from(version).map_err(|_| missing())
 }
@@ -198,7 +211,11 @@ fn structure_error(err: &serde_path_to_error::Error<serde_json::Error>) -> LoadE
 
 fn display_path(path: &serde_path_to_error::Path) -> String {
     let text = path.to_string();
-    if text.is_empty() { ".".to_owned() } else { text }
+    if text.is_empty() {
+        ".".to_owned()
+    } else {
+        text
+    }
 }
 
 impl Production {
@@ -253,8 +270,10 @@ impl Production {
     /// [`Production::from_json`].
     pub fn load(path: impl AsRef<Path>) -> Result<Production, LoadError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         Production::from_json(&text)
     }
 
@@ -298,7 +317,10 @@ impl Production {
 
 /// Writes `bytes` to `path` through a synced temporary file and a rename.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io_err = |source| SaveError::Io { path: path.to_owned(), source };
+    let io_err = |source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),

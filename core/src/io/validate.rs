@@ -5,9 +5,7 @@ use std::fmt;
 
 use crate::budget::Budget;
 use crate::logistics::Logistics;
-use crate::model::{
-    AvailabilityWindow, EventKind, FORMAT_VERSION, Production, Timestamp,
-};
+use crate::model::{AvailabilityWindow, EventKind, FORMAT_VERSION, Production, Timestamp};
 use crate::rules;
 
 /// One problem found in a production, with the path of the offending item.
@@ -22,7 +20,10 @@ pub struct Problem {
 impl Problem {
     /// Creates a problem.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), message: message.into() }
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -109,7 +110,10 @@ impl<'a> Checker<'a> {
         if end < start {
             self.report(path, format!("ends ({end}) before it starts ({start})"));
         } else if end == start {
-            self.report(path, format!("has zero length (starts and ends at {start})"));
+            self.report(
+                path,
+                format!("has zero length (starts and ends at {start})"),
+            );
         }
     }
 
@@ -160,7 +164,10 @@ impl Production {
         if self.format_version != FORMAT_VERSION {
             c.report(
                 "format_version",
-                format!("must be {FORMAT_VERSION} (the version this callsheet writes), found {}", self.format_version),
+                format!(
+                    "must be {FORMAT_VERSION} (the version this callsheet writes), found {}",
+                    self.format_version
+                ),
             );
         }
         c.not_empty("name".to_owned(), &self.name);
@@ -168,10 +175,22 @@ impl Production {
             Checker::index(&mut c.problems, &mut c.people, "people", i, p.id.as_str());
         }
         for (i, l) in self.locations.iter().enumerate() {
-            Checker::index(&mut c.problems, &mut c.locations, "locations", i, l.id.as_str());
+            Checker::index(
+                &mut c.problems,
+                &mut c.locations,
+                "locations",
+                i,
+                l.id.as_str(),
+            );
         }
         for (i, r) in self.resources.iter().enumerate() {
-            Checker::index(&mut c.problems, &mut c.resources, "resources", i, r.id.as_str());
+            Checker::index(
+                &mut c.problems,
+                &mut c.resources,
+                "resources",
+                i,
+                r.id.as_str(),
+            );
         }
         for (i, e) in self.events.iter().enumerate() {
             Checker::index(&mut c.problems, &mut c.events, "events", i, e.id.as_str());
@@ -185,10 +204,17 @@ impl Production {
         self.check_resources(&mut c);
         self.check_events(&mut c);
         for (i, t) in self.travel_times.iter().enumerate() {
-            c.known("location", format!("travel_times[{i}].from"), t.from.as_str());
+            c.known(
+                "location",
+                format!("travel_times[{i}].from"),
+                t.from.as_str(),
+            );
             c.known("location", format!("travel_times[{i}].to"), t.to.as_str());
             if t.from == t.to {
-                c.report(format!("travel_times[{i}]"), format!("from and to are the same location {:?}", t.from.as_str()));
+                c.report(
+                    format!("travel_times[{i}]"),
+                    format!("from and to are the same location {:?}", t.from.as_str()),
+                );
             }
         }
         if self.travel_speed_kmh == Some(0) {
@@ -199,7 +225,9 @@ impl Production {
         if c.problems.is_empty() {
             Ok(())
         } else {
-            Err(ValidationErrors { problems: c.problems })
+            Err(ValidationErrors {
+                problems: c.problems,
+            })
         }
     }
 
@@ -210,13 +238,19 @@ impl Production {
         let mut seen = HashSet::new();
         for (i, day) in self.calendar.work_week.iter().enumerate() {
             if !seen.insert(*day) {
-                c.report(format!("calendar.work_week[{i}]"), format!("{day} is listed twice"));
+                c.report(
+                    format!("calendar.work_week[{i}]"),
+                    format!("{day} is listed twice"),
+                );
             }
         }
         let mut dates = HashSet::new();
         for (i, h) in self.calendar.holidays.iter().enumerate() {
             if !dates.insert(h.date) {
-                c.report(format!("calendar.holidays[{i}].date"), format!("{} is listed twice", h.date));
+                c.report(
+                    format!("calendar.holidays[{i}].date"),
+                    format!("{} is listed twice", h.date),
+                );
             }
         }
     }
@@ -232,13 +266,20 @@ impl Production {
                 if !rules::is_known_pack(pack.as_str()) {
                     c.report(
                         format!("people[{i}].rule_pack"),
-                        format!("unknown rule pack {:?} (known: {})", pack.as_str(), rules::BUILTIN_PACKS.join(", ")),
+                        format!(
+                            "unknown rule pack {:?} (known: {})",
+                            pack.as_str(),
+                            rules::BUILTIN_PACKS.join(", ")
+                        ),
                     );
                 }
             }
             if let Some(n) = p.cast_number {
                 if let Some(first) = cast_numbers.insert(n, i) {
-                    c.report(format!("people[{i}].cast_number"), format!("cast number {n} is already used by people[{first}]"));
+                    c.report(
+                        format!("people[{i}].cast_number"),
+                        format!("cast number {n} is already used by people[{first}]"),
+                    );
                 }
             }
             c.windows(&format!("people[{i}].unavailable"), &p.unavailable);
@@ -250,19 +291,34 @@ impl Production {
             c.not_empty(format!("locations[{i}].name"), &l.name);
             if let Some(at) = l.coordinates {
                 if !(at.lat.is_finite() && (-90.0..=90.0).contains(&at.lat)) {
-                    c.report(format!("locations[{i}].coordinates.lat"), format!("latitude {} is outside -90 to 90", at.lat));
+                    c.report(
+                        format!("locations[{i}].coordinates.lat"),
+                        format!("latitude {} is outside -90 to 90", at.lat),
+                    );
                 }
                 if !(at.lon.is_finite() && (-180.0..=180.0).contains(&at.lon)) {
-                    c.report(format!("locations[{i}].coordinates.lon"), format!("longitude {} is outside -180 to 180", at.lon));
+                    c.report(
+                        format!("locations[{i}].coordinates.lon"),
+                        format!("longitude {} is outside -180 to 180", at.lon),
+                    );
                 }
             }
             for (k, permit) in l.permits.iter().enumerate() {
                 let path = format!("locations[{i}].permits[{k}]");
                 if permit.last_day < permit.first_day {
-                    c.report(format!("{path}.last_day"), format!("{} is before first_day {}", permit.last_day, permit.first_day));
+                    c.report(
+                        format!("{path}.last_day"),
+                        format!(
+                            "{} is before first_day {}",
+                            permit.last_day, permit.first_day
+                        ),
+                    );
                 }
                 if permit.daily_end == permit.daily_start {
-                    c.report(format!("{path}.daily_end"), "daily_start and daily_end are equal: the permit allows no hours");
+                    c.report(
+                        format!("{path}.daily_end"),
+                        "daily_start and daily_end are equal: the permit allows no hours",
+                    );
                 }
                 if permit.max_consecutive_days == Some(0) {
                     c.report(format!("{path}.max_consecutive_days"), "must be at least 1");
@@ -280,13 +336,20 @@ impl Production {
             if r.serials.len() > r.quantity as usize {
                 c.report(
                     format!("resources[{i}].serials"),
-                    format!("{} serial numbers for a quantity of {}", r.serials.len(), r.quantity),
+                    format!(
+                        "{} serial numbers for a quantity of {}",
+                        r.serials.len(),
+                        r.quantity
+                    ),
                 );
             }
             let mut serials = HashSet::new();
             for (k, s) in r.serials.iter().enumerate() {
                 if !serials.insert(s.as_str()) {
-                    c.report(format!("resources[{i}].serials[{k}]"), format!("duplicate serial number {s:?}"));
+                    c.report(
+                        format!("resources[{i}].serials[{k}]"),
+                        format!("duplicate serial number {s:?}"),
+                    );
                 }
             }
             if r.seats == Some(0) {
@@ -313,10 +376,17 @@ impl Production {
             }
             if let Some(parent) = &e.parent {
                 match c.events.get(parent.as_str()).map(|&k| &self.events[k]) {
-                    None => c.report(format!("{path}.parent"), format!("unknown event {:?}", parent.as_str())),
+                    None => c.report(
+                        format!("{path}.parent"),
+                        format!("unknown event {:?}", parent.as_str()),
+                    ),
                     Some(p) if p.kind != EventKind::ShootDay => c.report(
                         format!("{path}.parent"),
-                        format!("event {:?} is a {:?}, but a parent must be a shoot day", parent.as_str(), p.kind),
+                        format!(
+                            "event {:?} is a {:?}, but a parent must be a shoot day",
+                            parent.as_str(),
+                            p.kind
+                        ),
                     ),
                     Some(_) if e.kind == EventKind::ShootDay => {
                         c.report(format!("{path}.parent"), "a shoot day cannot have a parent")
@@ -326,16 +396,25 @@ impl Production {
             }
             if let Some(n) = e.day_number {
                 if e.kind != EventKind::ShootDay {
-                    c.report(format!("{path}.day_number"), "only shoot days have a day number");
+                    c.report(
+                        format!("{path}.day_number"),
+                        "only shoot days have a day number",
+                    );
                 } else if e.status != BookingStatus::Cancelled {
                     let key = (e.unit.as_ref().map(|u| u.as_str()), n);
                     if let Some(first) = day_numbers.insert(key, i) {
-                        c.report(format!("{path}.day_number"), format!("day {n} of this unit is already events[{first}]"));
+                        c.report(
+                            format!("{path}.day_number"),
+                            format!("day {n} of this unit is already events[{first}]"),
+                        );
                     }
                 }
             }
             if e.scene.is_some() && e.kind != EventKind::Scene {
-                c.report(format!("{path}.scene"), "only scene events have scene details");
+                c.report(
+                    format!("{path}.scene"),
+                    "only scene events have scene details",
+                );
             }
             let mut attendees = HashMap::new();
             for (a, att) in e.attendees.iter().enumerate() {
@@ -344,7 +423,10 @@ impl Production {
                 if let Some(first) = attendees.insert(att.person.as_str(), a) {
                     c.report(
                         format!("{apath}.person"),
-                        format!("{:?} is already attending as attendees[{first}]", att.person.as_str()),
+                        format!(
+                            "{:?} is already attending as attendees[{first}]",
+                            att.person.as_str()
+                        ),
                     );
                 }
                 let (report, release) = (att.report(e), att.release(e));
@@ -358,14 +440,21 @@ impl Production {
             let mut booked = HashMap::new();
             for (b, booking) in e.resources.iter().enumerate() {
                 let bpath = format!("{path}.resources[{b}]");
-                c.known("resource", format!("{bpath}.resource"), booking.resource.as_str());
+                c.known(
+                    "resource",
+                    format!("{bpath}.resource"),
+                    booking.resource.as_str(),
+                );
                 if booking.quantity == 0 {
                     c.report(format!("{bpath}.quantity"), "must be at least 1");
                 }
                 if let Some(first) = booked.insert(booking.resource.as_str(), b) {
                     c.report(
                         format!("{bpath}.resource"),
-                        format!("{:?} is already booked as resources[{first}]", booking.resource.as_str()),
+                        format!(
+                            "{:?} is already booked as resources[{first}]",
+                            booking.resource.as_str()
+                        ),
                     );
                 }
             }
@@ -383,34 +472,61 @@ impl Production {
 fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &mut Checker<'a>) {
     let mut categories = HashMap::new();
     for (i, cat) in budget.categories.iter().enumerate() {
-        Checker::index(&mut c.problems, &mut categories, "budget.categories", i, cat.code.as_str());
+        Checker::index(
+            &mut c.problems,
+            &mut categories,
+            "budget.categories",
+            i,
+            cat.code.as_str(),
+        );
     }
     let mut accounts = HashMap::new();
     for (i, acc) in budget.accounts.iter().enumerate() {
-        Checker::index(&mut c.problems, &mut accounts, "budget.accounts", i, acc.code.as_str());
+        Checker::index(
+            &mut c.problems,
+            &mut accounts,
+            "budget.accounts",
+            i,
+            acc.code.as_str(),
+        );
         if !categories.contains_key(acc.category.as_str()) {
-            c.report(format!("budget.accounts[{i}].category"), format!("unknown category {:?}", acc.category.as_str()));
+            c.report(
+                format!("budget.accounts[{i}].category"),
+                format!("unknown category {:?}", acc.category.as_str()),
+            );
         }
     }
     let mut globals = HashSet::new();
     for (i, g) in budget.globals.iter().enumerate() {
         if !globals.insert(g.name.as_str()) {
-            c.report(format!("budget.globals[{i}].name"), format!("duplicate global {:?}", g.name));
+            c.report(
+                format!("budget.globals[{i}].name"),
+                format!("duplicate global {:?}", g.name),
+            );
         }
     }
     let mut fringes = HashSet::new();
     for (i, f) in budget.fringes.iter().enumerate() {
         if !fringes.insert(f.id.as_str()) {
-            c.report(format!("budget.fringes[{i}].id"), format!("duplicate fringe {:?}", f.id));
+            c.report(
+                format!("budget.fringes[{i}].id"),
+                format!("duplicate fringe {:?}", f.id),
+            );
         }
         if f.percent.is_sign_negative() {
-            c.report(format!("budget.fringes[{i}].percent"), "must not be negative");
+            c.report(
+                format!("budget.fringes[{i}].percent"),
+                "must not be negative",
+            );
         }
     }
     for (i, line) in budget.lines.iter().enumerate() {
         let path = format!("budget.lines[{i}]");
         if !accounts.contains_key(line.account.as_str()) {
-            c.report(format!("{path}.account"), format!("unknown account {:?}", line.account.as_str()));
+            c.report(
+                format!("{path}.account"),
+                format!("unknown account {:?}", line.account.as_str()),
+            );
         }
         let amount = line.amount.trim();
         if amount.parse::<rust_decimal::Decimal>().is_err() && !globals.contains(amount) {
@@ -421,7 +537,10 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
         }
         for (k, f) in line.fringes.iter().enumerate() {
             if !fringes.contains(f.as_str()) {
-                c.report(format!("{path}.fringes[{k}]"), format!("unknown fringe {f:?}"));
+                c.report(
+                    format!("{path}.fringes[{k}]"),
+                    format!("unknown fringe {f:?}"),
+                );
             }
         }
         if let Some(person) = &line.person {
@@ -432,31 +551,47 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
     let mut orders = HashMap::new();
     for (i, po) in ledger.purchase_orders.iter().enumerate() {
         if orders.insert(po.id.as_str(), i).is_some() {
-            c.report(format!("ledger.purchase_orders[{i}].id"), format!("duplicate purchase order {:?}", po.id));
+            c.report(
+                format!("ledger.purchase_orders[{i}].id"),
+                format!("duplicate purchase order {:?}", po.id),
+            );
         }
         if !account_known(po.account.as_str()) {
-            c.report(format!("ledger.purchase_orders[{i}].account"), format!("unknown account {:?}", po.account.as_str()));
+            c.report(
+                format!("ledger.purchase_orders[{i}].account"),
+                format!("unknown account {:?}", po.account.as_str()),
+            );
         }
     }
     let mut transactions = HashSet::new();
     for (i, t) in ledger.transactions.iter().enumerate() {
         let path = format!("ledger.transactions[{i}]");
         if !transactions.insert(t.id.as_str()) {
-            c.report(format!("{path}.id"), format!("duplicate transaction {:?}", t.id));
+            c.report(
+                format!("{path}.id"),
+                format!("duplicate transaction {:?}", t.id),
+            );
         }
         if !account_known(t.account.as_str()) {
-            c.report(format!("{path}.account"), format!("unknown account {:?}", t.account.as_str()));
+            c.report(
+                format!("{path}.account"),
+                format!("unknown account {:?}", t.account.as_str()),
+            );
         }
         if let Some(po) = &t.purchase_order {
             match orders.get(po.as_str()) {
-                None => c.report(format!("{path}.purchase_order"), format!("unknown purchase order {po:?}")),
-                Some(&k) if ledger.purchase_orders[k].amount.currency != t.amount.currency => c.report(
-                    format!("{path}.amount.currency"),
-                    format!(
-                        "{} does not match purchase order {po:?} in {}",
-                        t.amount.currency, ledger.purchase_orders[k].amount.currency
-                    ),
+                None => c.report(
+                    format!("{path}.purchase_order"),
+                    format!("unknown purchase order {po:?}"),
                 ),
+                Some(&k) if ledger.purchase_orders[k].amount.currency != t.amount.currency => c
+                    .report(
+                        format!("{path}.amount.currency"),
+                        format!(
+                            "{} does not match purchase order {po:?} in {}",
+                            t.amount.currency, ledger.purchase_orders[k].amount.currency
+                        ),
+                    ),
                 Some(_) => {}
             }
         }
@@ -466,18 +601,40 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
 fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
     let mut hotels = HashMap::new();
     for (i, h) in logistics.hotels.iter().enumerate() {
-        Checker::index(&mut c.problems, &mut hotels, "logistics.hotels", i, h.id.as_str());
-        c.known("location", format!("logistics.hotels[{i}].location"), h.location.as_str());
+        Checker::index(
+            &mut c.problems,
+            &mut hotels,
+            "logistics.hotels",
+            i,
+            h.id.as_str(),
+        );
+        c.known(
+            "location",
+            format!("logistics.hotels[{i}].location"),
+            h.location.as_str(),
+        );
     }
     let mut blocks = HashMap::new();
     for (i, b) in logistics.room_blocks.iter().enumerate() {
         let path = format!("logistics.room_blocks[{i}]");
-        Checker::index(&mut c.problems, &mut blocks, "logistics.room_blocks", i, b.id.as_str());
+        Checker::index(
+            &mut c.problems,
+            &mut blocks,
+            "logistics.room_blocks",
+            i,
+            b.id.as_str(),
+        );
         if !hotels.contains_key(b.hotel.as_str()) {
-            c.report(format!("{path}.hotel"), format!("unknown hotel {:?}", b.hotel.as_str()));
+            c.report(
+                format!("{path}.hotel"),
+                format!("unknown hotel {:?}", b.hotel.as_str()),
+            );
         }
         if b.last_night < b.first_night {
-            c.report(format!("{path}.last_night"), format!("{} is before first_night {}", b.last_night, b.first_night));
+            c.report(
+                format!("{path}.last_night"),
+                format!("{} is before first_night {}", b.last_night, b.first_night),
+            );
         }
         if b.occupancy == 0 {
             c.report(format!("{path}.occupancy"), "must be at least 1");
@@ -490,11 +647,17 @@ fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
         let path = format!("logistics.stay_requests[{i}]");
         c.known("person", format!("{path}.person"), s.person.as_str());
         if s.last_night < s.first_night {
-            c.report(format!("{path}.last_night"), format!("{} is before first_night {}", s.last_night, s.first_night));
+            c.report(
+                format!("{path}.last_night"),
+                format!("{} is before first_night {}", s.last_night, s.first_night),
+            );
         }
         if let Some(h) = &s.hotel {
             if !hotels.contains_key(h.as_str()) {
-                c.report(format!("{path}.hotel"), format!("unknown hotel {:?}", h.as_str()));
+                c.report(
+                    format!("{path}.hotel"),
+                    format!("unknown hotel {:?}", h.as_str()),
+                );
             }
         }
     }

@@ -219,12 +219,7 @@ pub struct Event {
 
 impl Event {
     /// An event with the given id, kind and span, confirmed, with nobody attending.
-    pub fn new(
-        id: impl Into<EventId>,
-        kind: EventKind,
-        start: Timestamp,
-        end: Timestamp,
-    ) -> Self {
+    pub fn new(id: impl Into<EventId>, kind: EventKind, start: Timestamp, end: Timestamp) -> Self {
         Self {
             id: id.into(),
             kind,

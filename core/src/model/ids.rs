@@ -70,7 +70,7 @@ define_id!(
     EventId
 );
 define_id!(
-    /// Identifies a shooting [`Unit`](crate::Unit) (main unit, second unit, …).
+    /// Identifies a shooting [`ShootingUnit`](crate::ShootingUnit) (main unit, second unit, …).
     UnitId
 );
 define_id!(

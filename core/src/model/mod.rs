@@ -27,6 +27,6 @@ pub use money::{CurrencyCode, Money, UnknownCurrency};
 pub use people::{
     AvailabilityKind, AvailabilityWindow, ContactDetails, ContractTier, Person, PersonCategory,
 };
-pub use production::{FORMAT_VERSION, Holiday, Production, Unit, WorkingCalendar};
+pub use production::{FORMAT_VERSION, Holiday, Production, ShootingUnit, WorkingCalendar};
 pub use resources::{Resource, ResourceKind};
 pub use time::{IanaZone, TimeSpan, Timestamp, UnknownZone};

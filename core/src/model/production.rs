@@ -4,9 +4,7 @@
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    CurrencyCode, Event, IanaZone, Location, Person, Resource, TravelTime, UnitId,
-};
+use super::{CurrencyCode, Event, IanaZone, Location, Person, Resource, TravelTime, UnitId};
 use crate::budget::{Budget, Ledger};
 use crate::logistics::Logistics;
 
@@ -73,7 +71,7 @@ impl WorkingCalendar {
 /// A shooting unit (main unit, second unit, splinter unit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Unit {
+pub struct ShootingUnit {
     /// Unique id within the production.
     pub id: UnitId,
     /// Name ("Main Unit").
@@ -101,7 +99,7 @@ pub struct Production {
     pub calendar: WorkingCalendar,
     /// Shooting units.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub units: Vec<Unit>,
+    pub units: Vec<ShootingUnit>,
     /// Cast, crew and others.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,

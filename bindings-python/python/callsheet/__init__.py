@@ -1,0 +1,54 @@
+"""callsheet: the hard parts of a production coordinator's job.
+
+Load a production file, read its people, locations and schedule, and (as the
+engines land) check conflicts, allocate bookings, build call sheets and track
+the budget::
+
+    import callsheet
+    production = callsheet.Production.load("examples/data/sample-production.json")
+    print(production.name, len(production.people))
+"""
+
+from __future__ import annotations
+
+from callsheet._callsheet import (
+    FORMAT_VERSION,
+    Attendance,
+    AvailabilityWindow,
+    Event,
+    Location,
+    MealBreak,
+    Money,
+    PermitWindow,
+    Person,
+    Problem,
+    Production,
+    Resource,
+    ResourceBooking,
+    SceneDetails,
+    ShootingUnit,
+    __version__,
+)
+from callsheet._errors import CallsheetError, FileError, ValidationError
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Attendance",
+    "AvailabilityWindow",
+    "CallsheetError",
+    "Event",
+    "FileError",
+    "Location",
+    "MealBreak",
+    "Money",
+    "PermitWindow",
+    "Person",
+    "Problem",
+    "Production",
+    "Resource",
+    "ResourceBooking",
+    "SceneDetails",
+    "ShootingUnit",
+    "ValidationError",
+    "__version__",
+]

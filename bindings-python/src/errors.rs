@@ -1,0 +1,108 @@
+//! The one place where core errors and panics become Python exceptions.
+//!
+//! The exception classes live in `callsheet/_errors.py` so that
+//! `ValidationError` can subclass both `CallsheetError` and `ValueError`,
+//! and `FileError` both `CallsheetError` and `OSError`.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use callsheet::{LoadError, SaveError, ValidationErrors};
+use pyo3::prelude::*;
+
+pyo3::import_exception!(callsheet._errors, CallsheetError);
+pyo3::import_exception!(callsheet._errors, ValidationError);
+pyo3::import_exception!(callsheet._errors, FileError);
+
+/// One problem with the path of the offending item (`people[3].id`).
+#[pyclass(frozen, get_all, eq, hash, module = "callsheet._callsheet")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Problem {
+    /// Where: `events[7].attendees[2].person`.
+    pub path: String,
+    /// What: `unknown person "P99"`.
+    pub message: String,
+}
+
+#[pymethods]
+impl Problem {
+    fn __repr__(&self) -> String {
+        format!("Problem(path={:?}, message={:?})", self.path, self.message)
+    }
+
+    fn __str__(&self) -> String {
+        format!("{}: {}", self.path, self.message)
+    }
+}
+
+impl From<&callsheet::Problem> for Problem {
+    fn from(p: &callsheet::Problem) -> Self {
+        Self {
+            path: p.path.clone(),
+            message: p.message.clone(),
+        }
+    }
+}
+
+fn validation(message: String, problems: Vec<Problem>) -> PyErr {
+    ValidationError::new_err((message, problems))
+}
+
+fn file_error(path: &std::path::Path, source: &std::io::Error) -> PyErr {
+    FileError::new_err((
+        source.raw_os_error().unwrap_or(0),
+        os_message(source),
+        path.display().to_string(),
+    ))
+}
+
+/// The OS error text without Rust's " (os error N)" suffix (Python shows the errno itself).
+fn os_message(source: &std::io::Error) -> String {
+    let text = source.to_string();
+    match text.rfind(" (os error ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// Converts a load error.
+pub fn load_error(err: LoadError) -> PyErr {
+    match &err {
+        LoadError::Io { path, source } => file_error(path, source),
+        _ => validation(
+            err.to_string(),
+            err.problems().iter().map(Problem::from).collect(),
+        ),
+    }
+}
+
+/// Converts a save error.
+pub fn save_error(err: SaveError) -> PyErr {
+    match err {
+        SaveError::Io { path, source } => file_error(&path, &source),
+        SaveError::Invalid(errors) => validation_errors(errors),
+    }
+}
+
+/// Converts validation errors.
+pub fn validation_errors(errors: ValidationErrors) -> PyErr {
+    validation(
+        errors.to_string(),
+        errors.problems().iter().map(Problem::from).collect(),
+    )
+}
+
+/// Runs core work with the GIL released, turning a panic into `CallsheetError`
+/// (never a `BaseException` that `except Exception` would miss).
+pub fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| catch_unwind(AssertUnwindSafe(work)))
+        .map_err(|payload| {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            CallsheetError::new_err(format!(
+                "internal error in callsheet (please report it): {message}"
+            ))
+        })
+}

@@ -1,0 +1,177 @@
+//! The `Production` object: a thread-safe handle on a production.
+
+use std::sync::{Arc, RwLock};
+
+use callsheet::{Event, Location, Person, Resource, ShootingUnit, WorkingCalendar};
+
+use crate::errors::{CallsheetError, guard};
+use crate::types::CivilDate;
+
+/// A film, series season or show. Load one with `Production.load(path)` or
+/// `Production.fromJson(text)`. Safe to share between threads: readers get
+/// consistent snapshots.
+#[derive(Debug, uniffi::Object)]
+pub struct Production {
+    inner: RwLock<Arc<callsheet::Production>>,
+}
+
+impl Production {
+    fn wrap(production: callsheet::Production) -> Arc<Self> {
+        Arc::new(Self {
+            inner: RwLock::new(Arc::new(production)),
+        })
+    }
+
+    fn snapshot(&self) -> Arc<callsheet::Production> {
+        match self.inner.read() {
+            Ok(guard) => Arc::clone(&guard),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&callsheet::Production) -> T) -> Result<T, CallsheetError> {
+        guard(|| Ok(f(&self.snapshot())))
+    }
+}
+
+#[uniffi::export]
+impl Production {
+    /// Loads and validates a production file.
+    ///
+    /// # Errors
+    /// `Invalid` listing every problem with its path, or `File`.
+    #[uniffi::constructor]
+    pub fn load(path: String) -> Result<Arc<Self>, CallsheetError> {
+        guard(|| Ok(Self::wrap(callsheet::Production::load(&path)?)))
+    }
+
+    /// Parses and validates the text of a production file.
+    ///
+    /// # Errors
+    /// `Invalid` listing every problem with its path.
+    #[uniffi::constructor]
+    pub fn from_json(text: String) -> Result<Arc<Self>, CallsheetError> {
+        guard(|| Ok(Self::wrap(callsheet::Production::from_json(&text)?)))
+    }
+
+    /// The production as canonical, pretty-printed JSON.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn to_json(&self) -> Result<String, CallsheetError> {
+        self.read(callsheet::Production::to_json)
+    }
+
+    /// Validates, then writes the production atomically to `path`.
+    ///
+    /// # Errors
+    /// `Invalid` if the production does not validate, `File` if writing fails
+    /// (the previous file is untouched).
+    pub fn save(&self, path: String) -> Result<(), CallsheetError> {
+        guard(|| Ok(self.snapshot().save(&path)?))
+    }
+
+    /// Checks the production; returns every problem (empty when valid).
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn validate(&self) -> Result<Vec<crate::Problem>, CallsheetError> {
+        self.read(|p| match p.validate() {
+            Ok(()) => Vec::new(),
+            Err(errors) => errors.problems().iter().map(crate::Problem::from).collect(),
+        })
+    }
+
+    /// Title of the production.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn name(&self) -> Result<String, CallsheetError> {
+        self.read(|p| p.name.clone())
+    }
+
+    /// Home IANA time zone.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn zone(&self) -> Result<String, CallsheetError> {
+        self.read(|p| p.zone.name().to_owned())
+    }
+
+    /// Base currency code.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn currency(&self) -> Result<String, CallsheetError> {
+        self.read(|p| p.currency.code().to_owned())
+    }
+
+    /// Working calendar.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn calendar(&self) -> Result<WorkingCalendar, CallsheetError> {
+        self.read(|p| p.calendar.clone())
+    }
+
+    /// Shooting units.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn units(&self) -> Result<Vec<ShootingUnit>, CallsheetError> {
+        self.read(|p| p.units.clone())
+    }
+
+    /// Cast, crew and others.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn people(&self) -> Result<Vec<Person>, CallsheetError> {
+        self.read(|p| p.people.clone())
+    }
+
+    /// Locations.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn locations(&self) -> Result<Vec<Location>, CallsheetError> {
+        self.read(|p| p.locations.clone())
+    }
+
+    /// Pooled resources.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn resources(&self) -> Result<Vec<Resource>, CallsheetError> {
+        self.read(|p| p.resources.clone())
+    }
+
+    /// The schedule's events, in file order.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn events(&self) -> Result<Vec<Event>, CallsheetError> {
+        self.read(|p| p.events.clone())
+    }
+
+    /// The civil date (in the production's home zone) of each shoot day, in order.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn shoot_dates(&self) -> Result<Vec<CivilDate>, CallsheetError> {
+        self.read(|p| {
+            let mut dates: Vec<CivilDate> = p
+                .events
+                .iter()
+                .filter(|e| {
+                    e.kind == callsheet::EventKind::ShootDay
+                        && e.status != callsheet::BookingStatus::Cancelled
+                })
+                .map(|e| p.zone.civil_date(e.start))
+                .collect();
+            dates.sort();
+            dates.dedup();
+            dates
+        })
+    }
+}

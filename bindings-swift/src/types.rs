@@ -1,0 +1,318 @@
+//! Mirrors of the core's plain data types, and bridges for foreign scalars.
+//!
+//! Scalars cross as documented custom types: `Timestamp` (a UTC instant;
+//! Swift `Date`, Kotlin `java.time.Instant`, Python `datetime`), `CivilDate`
+//! (`"2027-02-22"`), `ClockTime` (`"07:00:00"`), `Amount` (an exact decimal
+//! as a string; Swift `Foundation.Decimal`, Kotlin `java.math.BigDecimal`,
+//! Python `decimal.Decimal`), and ids, zones and currency codes as strings.
+
+use std::time::SystemTime;
+
+use callsheet::{
+    AccountCode, Attendance, AvailabilityKind, AvailabilityWindow, BookingStatus, ContactDetails,
+    ContractTier, Coordinates, CurrencyCode, Event, EventId, EventKind, Holiday, HotelId, IanaZone,
+    InteriorExterior, Location, LocationId, MealBreak, Money, PermitWindow, Person, PersonCategory,
+    PersonId, Resource, ResourceBooking, ResourceId, ResourceKind, RoomBlockId, RulePackId,
+    SceneDetails, ShootingUnit, StoryTime, Timestamp, UnitId, WorkingCalendar,
+};
+use chrono::Weekday;
+
+/// A civil (calendar) date, crossing as `"YYYY-MM-DD"`.
+pub type CivilDate = chrono::NaiveDate;
+/// A wall-clock time of day, crossing as `"HH:MM:SS"`.
+pub type ClockTime = chrono::NaiveTime;
+/// An exact decimal amount, crossing as a string such as `"4500.00"`.
+pub type Amount = rust_decimal::Decimal;
+
+uniffi::custom_type!(Timestamp, SystemTime, {
+    remote,
+    lower: |instant| SystemTime::from(instant),
+    try_lift: |time| Ok(Timestamp::from(time)),
+});
+
+uniffi::custom_type!(CivilDate, String, {
+    remote,
+    lower: |date| date.format("%Y-%m-%d").to_string(),
+    try_lift: |text| Ok(text.parse::<CivilDate>()?),
+});
+
+uniffi::custom_type!(ClockTime, String, {
+    remote,
+    lower: |time| time.format("%H:%M:%S").to_string(),
+    try_lift: |text| Ok(match ClockTime::parse_from_str(&text, "%H:%M") {
+        Ok(time) => time,
+        Err(_) => text.parse::<ClockTime>()?,
+    }),
+});
+
+uniffi::custom_type!(Amount, String, {
+    remote,
+    lower: |amount| amount.to_string(),
+    try_lift: |text| Ok(text.trim().parse::<Amount>()?),
+});
+
+uniffi::custom_type!(IanaZone, String, {
+    remote,
+    lower: |zone| zone.name().to_owned(),
+    try_lift: |text| Ok(text.parse::<IanaZone>()?),
+});
+
+uniffi::custom_type!(CurrencyCode, String, {
+    remote,
+    lower: |code| code.code().to_owned(),
+    try_lift: |text| Ok(text.parse::<CurrencyCode>()?),
+});
+
+macro_rules! string_ids {
+    ($($id:ident),+) => {
+        $(uniffi::custom_type!($id, String, {
+            remote,
+            lower: |id| id.0,
+            try_lift: |text| Ok($id(text)),
+        });)+
+    };
+}
+
+string_ids!(
+    PersonId,
+    LocationId,
+    ResourceId,
+    EventId,
+    UnitId,
+    RulePackId,
+    HotelId,
+    RoomBlockId,
+    AccountCode
+);
+
+#[uniffi::remote(Enum)]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+#[uniffi::remote(Record)]
+pub struct Money {
+    pub amount: Amount,
+    pub currency: CurrencyCode,
+}
+
+#[uniffi::remote(Record)]
+pub struct Holiday {
+    pub date: CivilDate,
+    pub name: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct WorkingCalendar {
+    pub work_week: Vec<Weekday>,
+    pub holidays: Vec<Holiday>,
+    pub days_off: Vec<CivilDate>,
+    pub move_days: Vec<CivilDate>,
+}
+
+#[uniffi::remote(Record)]
+pub struct ShootingUnit {
+    pub id: UnitId,
+    pub name: String,
+}
+
+#[uniffi::remote(Enum)]
+pub enum PersonCategory {
+    Cast,
+    Crew,
+    Other,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ContractTier {
+    Standard,
+    Single,
+    Suite,
+}
+
+#[uniffi::remote(Record)]
+pub struct ContactDetails {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum AvailabilityKind {
+    Unavailable,
+    Tentative,
+}
+
+#[uniffi::remote(Record)]
+pub struct AvailabilityWindow {
+    pub start: Timestamp,
+    pub end: Timestamp,
+    pub kind: AvailabilityKind,
+    pub note: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub category: PersonCategory,
+    pub department: Option<String>,
+    pub role: String,
+    pub cast_number: Option<u32>,
+    pub head_of_department: bool,
+    pub rule_pack: Option<RulePackId>,
+    pub home_base: Option<LocationId>,
+    pub contract_tier: ContractTier,
+    pub may_share_room: bool,
+    pub allow_hold: bool,
+    pub allow_drop: bool,
+    pub contact: ContactDetails,
+    pub date_of_birth: Option<CivilDate>,
+    pub unavailable: Vec<AvailabilityWindow>,
+}
+
+#[uniffi::remote(Record)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[uniffi::remote(Record)]
+pub struct PermitWindow {
+    pub reference: String,
+    pub first_day: CivilDate,
+    pub last_day: CivilDate,
+    pub daily_start: ClockTime,
+    pub daily_end: ClockTime,
+    pub max_consecutive_days: Option<u32>,
+    pub application_lead_business_days: Option<u32>,
+}
+
+#[uniffi::remote(Record)]
+pub struct Location {
+    pub id: LocationId,
+    pub name: String,
+    pub address: String,
+    pub zone: IanaZone,
+    pub coordinates: Option<Coordinates>,
+    pub parking: String,
+    pub nearest_hospital: String,
+    pub notes: String,
+    pub distant: bool,
+    pub permits: Vec<PermitWindow>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ResourceKind {
+    Equipment,
+    Vehicle,
+    Stage,
+    Other,
+}
+
+#[uniffi::remote(Record)]
+pub struct Resource {
+    pub id: ResourceId,
+    pub name: String,
+    pub kind: ResourceKind,
+    pub quantity: u32,
+    pub serials: Vec<String>,
+    pub prep_minutes: u32,
+    pub return_minutes: u32,
+    pub seats: Option<u32>,
+    pub home: Option<LocationId>,
+    pub day_rate: Option<Money>,
+    pub unavailable: Vec<AvailabilityWindow>,
+}
+
+#[uniffi::remote(Enum)]
+pub enum EventKind {
+    ShootDay,
+    Scene,
+    Meeting,
+    Fitting,
+    Rehearsal,
+    Travel,
+    Prep,
+    Meal,
+}
+
+#[uniffi::remote(Enum)]
+pub enum BookingStatus {
+    Confirmed,
+    Hold,
+    Tentative,
+    Cancelled,
+}
+
+#[uniffi::remote(Enum)]
+pub enum InteriorExterior {
+    Int,
+    Ext,
+    IntExt,
+}
+
+#[uniffi::remote(Enum)]
+pub enum StoryTime {
+    Day,
+    Night,
+    Dawn,
+    Dusk,
+}
+
+#[uniffi::remote(Record)]
+pub struct SceneDetails {
+    pub number: String,
+    pub eighths: u32,
+    pub int_ext: InteriorExterior,
+    pub story_time: StoryTime,
+    pub synopsis: String,
+    pub set: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct Attendance {
+    pub person: PersonId,
+    pub call: Option<Timestamp>,
+    pub makeup_call: Option<Timestamp>,
+    pub on_set: Option<Timestamp>,
+    pub dismissal: Option<Timestamp>,
+    pub note: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct ResourceBooking {
+    pub resource: ResourceId,
+    pub quantity: u32,
+}
+
+#[uniffi::remote(Record)]
+pub struct MealBreak {
+    pub start: Timestamp,
+    pub end: Timestamp,
+    pub non_deductible: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct Event {
+    pub id: EventId,
+    pub kind: EventKind,
+    pub title: String,
+    pub unit: Option<UnitId>,
+    pub location: Option<LocationId>,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    pub status: BookingStatus,
+    pub parent: Option<EventId>,
+    pub day_number: Option<u32>,
+    pub scene: Option<SceneDetails>,
+    pub attendees: Vec<Attendance>,
+    pub resources: Vec<ResourceBooking>,
+    pub meals: Vec<MealBreak>,
+    pub notes: String,
+}

@@ -1,0 +1,5 @@
+//! Integration tests of the uniffi component: the Rust side of the exports,
+//! and the generated Python bindings run against the built library.
+
+mod exports;
+mod foreign_python;
