@@ -365,23 +365,36 @@ impl Production {
     fn check_events(&self, c: &mut Checker<'_>) {
         use crate::model::BookingStatus;
         let mut day_numbers: HashMap<(Option<&str>, u32), usize> = HashMap::new();
+        // Reused across events: validation of a 50,000-event season must not
+        // allocate per event, nor format a path unless there is a problem.
+        let mut attendees: HashMap<&str, usize> = HashMap::new();
+        let mut booked: HashMap<&str, usize> = HashMap::new();
         for (i, e) in self.events.iter().enumerate() {
-            let path = format!("events[{i}]");
-            c.span(&path, e.start, e.end);
+            if e.end <= e.start {
+                c.span(&format!("events[{i}]"), e.start, e.end);
+            }
             if let Some(unit) = &e.unit {
-                c.known("unit", format!("{path}.unit"), unit.as_str());
+                if !c.units.contains_key(unit.as_str()) {
+                    c.report(
+                        format!("events[{i}].unit"),
+                        format!("unknown unit {:?}", unit.as_str()),
+                    );
+                }
             }
             if let Some(location) = &e.location {
-                c.known("location", format!("{path}.location"), location.as_str());
+                if !c.locations.contains_key(location.as_str()) {
+                    c.report(
+                        format!("events[{i}].location"),
+                        format!("unknown location {:?}", location.as_str()),
+                    );
+                }
             }
             if let Some(parent) = &e.parent {
+                let path = || format!("events[{i}].parent");
                 match c.events.get(parent.as_str()).map(|&k| &self.events[k]) {
-                    None => c.report(
-                        format!("{path}.parent"),
-                        format!("unknown event {:?}", parent.as_str()),
-                    ),
+                    None => c.report(path(), format!("unknown event {:?}", parent.as_str())),
                     Some(p) if p.kind != EventKind::ShootDay => c.report(
-                        format!("{path}.parent"),
+                        path(),
                         format!(
                             "event {:?} is a {:?}, but a parent must be a shoot day",
                             parent.as_str(),
@@ -389,7 +402,7 @@ impl Production {
                         ),
                     ),
                     Some(_) if e.kind == EventKind::ShootDay => {
-                        c.report(format!("{path}.parent"), "a shoot day cannot have a parent")
+                        c.report(path(), "a shoot day cannot have a parent")
                     }
                     Some(_) => {}
                 }
@@ -397,14 +410,14 @@ impl Production {
             if let Some(n) = e.day_number {
                 if e.kind != EventKind::ShootDay {
                     c.report(
-                        format!("{path}.day_number"),
+                        format!("events[{i}].day_number"),
                         "only shoot days have a day number",
                     );
                 } else if e.status != BookingStatus::Cancelled {
                     let key = (e.unit.as_ref().map(|u| u.as_str()), n);
                     if let Some(first) = day_numbers.insert(key, i) {
                         c.report(
-                            format!("{path}.day_number"),
+                            format!("events[{i}].day_number"),
                             format!("day {n} of this unit is already events[{first}]"),
                         );
                     }
@@ -412,57 +425,60 @@ impl Production {
             }
             if e.scene.is_some() && e.kind != EventKind::Scene {
                 c.report(
-                    format!("{path}.scene"),
+                    format!("events[{i}].scene"),
                     "only scene events have scene details",
                 );
             }
-            let mut attendees = HashMap::new();
+            attendees.clear();
             for (a, att) in e.attendees.iter().enumerate() {
-                let apath = format!("{path}.attendees[{a}]");
-                c.known("person", format!("{apath}.person"), att.person.as_str());
-                if let Some(first) = attendees.insert(att.person.as_str(), a) {
+                let person = att.person.as_str();
+                if !c.people.contains_key(person) {
                     c.report(
-                        format!("{apath}.person"),
-                        format!(
-                            "{:?} is already attending as attendees[{first}]",
-                            att.person.as_str()
-                        ),
+                        format!("events[{i}].attendees[{a}].person"),
+                        format!("unknown person {person:?}"),
+                    );
+                }
+                if let Some(first) = attendees.insert(person, a) {
+                    c.report(
+                        format!("events[{i}].attendees[{a}].person"),
+                        format!("{person:?} is already attending as attendees[{first}]"),
                     );
                 }
                 let (report, release) = (att.report(e), att.release(e));
                 if release <= report {
                     c.report(
-                        format!("{apath}.dismissal"),
+                        format!("events[{i}].attendees[{a}].dismissal"),
                         format!("dismissal {release} is not after call {report}"),
                     );
                 }
             }
-            let mut booked = HashMap::new();
+            booked.clear();
             for (b, booking) in e.resources.iter().enumerate() {
-                let bpath = format!("{path}.resources[{b}]");
-                c.known(
-                    "resource",
-                    format!("{bpath}.resource"),
-                    booking.resource.as_str(),
-                );
-                if booking.quantity == 0 {
-                    c.report(format!("{bpath}.quantity"), "must be at least 1");
-                }
-                if let Some(first) = booked.insert(booking.resource.as_str(), b) {
+                let resource = booking.resource.as_str();
+                if !c.resources.contains_key(resource) {
                     c.report(
-                        format!("{bpath}.resource"),
-                        format!(
-                            "{:?} is already booked as resources[{first}]",
-                            booking.resource.as_str()
-                        ),
+                        format!("events[{i}].resources[{b}].resource"),
+                        format!("unknown resource {resource:?}"),
+                    );
+                }
+                if booking.quantity == 0 {
+                    c.report(
+                        format!("events[{i}].resources[{b}].quantity"),
+                        "must be at least 1",
+                    );
+                }
+                if let Some(first) = booked.insert(resource, b) {
+                    c.report(
+                        format!("events[{i}].resources[{b}].resource"),
+                        format!("{resource:?} is already booked as resources[{first}]"),
                     );
                 }
             }
             for (m, meal) in e.meals.iter().enumerate() {
-                let mpath = format!("{path}.meals[{m}]");
-                c.span(&mpath, meal.start, meal.end);
+                let path = format!("events[{i}].meals[{m}]");
+                c.span(&path, meal.start, meal.end);
                 if meal.start < e.start || meal.end > e.end {
-                    c.report(mpath, "meal break lies outside the event");
+                    c.report(path, "meal break lies outside the event");
                 }
             }
         }
