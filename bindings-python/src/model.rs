@@ -255,6 +255,8 @@ pub struct Location {
     pub nearest_hospital: String,
     /// Notes.
     pub notes: String,
+    /// Several events may use it at once (offices, hotels).
+    pub shared: bool,
     /// Working here means staying away from home.
     pub distant: bool,
     /// Filming permits.
@@ -281,6 +283,7 @@ impl From<&callsheet::Location> for Location {
             parking: l.parking.clone(),
             nearest_hospital: l.nearest_hospital.clone(),
             notes: l.notes.clone(),
+            shared: l.shared,
             distant: l.distant,
             permits: l.permits.iter().map(PermitWindow::from).collect(),
         }

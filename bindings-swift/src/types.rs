@@ -203,6 +203,7 @@ pub struct Location {
     pub parking: String,
     pub nearest_hospital: String,
     pub notes: String,
+    pub shared: bool,
     pub distant: bool,
     pub permits: Vec<PermitWindow>,
 }

@@ -96,6 +96,7 @@ pub mod io;
 pub mod logistics;
 pub mod model;
 pub mod rules;
+pub mod schedule;
 
 pub use io::{LoadError, Problem, SaveError, ValidationErrors};
 pub use model::*;

@@ -3,4 +3,6 @@
 mod common;
 mod files;
 mod roundtrip;
+mod schedule;
+mod schedule_props;
 mod validation;

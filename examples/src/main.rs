@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         }
     };
     print!("{}", summary(&production));
+    print!("{}", conflicts(&production));
     ExitCode::SUCCESS
 }
 
@@ -77,5 +78,29 @@ fn summary(p: &Production) -> String {
         p.logistics.room_blocks.len()
     ));
     out.push_str("validation: ok\n");
+    out
+}
+
+fn conflicts(p: &Production) -> String {
+    use callsheet::schedule::Severity;
+    let found = p.conflicts();
+    let errors = found
+        .iter()
+        .filter(|c| c.severity == Severity::Error)
+        .count();
+    let mut out = format!(
+        "\n== Conflicts: {} ({errors} errors, {} warnings) ==\n",
+        found.len(),
+        found.len() - errors
+    );
+    for c in &found {
+        let cost = c.cost.map(|m| format!(" [cost {m}]")).unwrap_or_default();
+        out.push_str(&format!(
+            "{:<7} {:<22} {}{cost}\n",
+            format!("{:?}", c.severity).to_lowercase(),
+            c.kind,
+            c.message
+        ));
+    }
     out
 }

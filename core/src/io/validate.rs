@@ -203,6 +203,7 @@ impl Production {
         self.check_locations(&mut c);
         self.check_resources(&mut c);
         self.check_events(&mut c);
+        self.check_rules(&mut c);
         for (i, t) in self.travel_times.iter().enumerate() {
             c.known(
                 "location",
@@ -263,13 +264,14 @@ impl Production {
                 c.known("location", format!("people[{i}].home_base"), home.as_str());
             }
             if let Some(pack) = &p.rule_pack {
-                if !rules::is_known_pack(pack.as_str()) {
+                let custom = self.rule_packs.iter().any(|r| r.id == *pack);
+                if !custom && !rules::is_known_pack(pack.as_str()) {
                     c.report(
                         format!("people[{i}].rule_pack"),
                         format!(
                             "unknown rule pack {:?} (known: {})",
                             pack.as_str(),
-                            rules::BUILTIN_PACKS.join(", ")
+                            known_packs(&self.rule_packs)
                         ),
                     );
                 }
@@ -479,6 +481,86 @@ impl Production {
                 c.span(&path, meal.start, meal.end);
                 if meal.start < e.start || meal.end > e.end {
                     c.report(path, "meal break lies outside the event");
+                }
+            }
+        }
+    }
+}
+
+/// The pack ids a person may name, for error messages.
+fn known_packs(custom: &[crate::rules::RulePack]) -> String {
+    let mut ids: Vec<&str> = custom.iter().map(|p| p.id.as_str()).collect();
+    ids.extend(rules::BUILTIN_PACKS);
+    ids.dedup();
+    ids.join(", ")
+}
+
+impl Production {
+    fn check_rules(&self, c: &mut Checker<'_>) {
+        for (i, pack) in self.rule_packs.iter().enumerate() {
+            let path = format!("rule_packs[{i}]");
+            c.not_empty(format!("{path}.id"), pack.id.as_str());
+            if let Some(until) = pack.effective_until {
+                if until < pack.effective_from {
+                    c.report(
+                        format!("{path}.effective_until"),
+                        format!("{until} is before effective_from {}", pack.effective_from),
+                    );
+                }
+            }
+            for (k, other) in self.rule_packs[..i].iter().enumerate() {
+                let overlap = other.id == pack.id
+                    && other
+                        .effective_until
+                        .is_none_or(|u| pack.effective_from <= u)
+                    && pack
+                        .effective_until
+                        .is_none_or(|u| other.effective_from <= u);
+                if overlap {
+                    c.report(
+                        format!("{path}.effective_from"),
+                        format!(
+                            "version {:?} of {:?} overlaps rule_packs[{k}] (version {:?}): only one version may be in force on a date",
+                            pack.version,
+                            pack.id.as_str(),
+                            other.version
+                        ),
+                    );
+                }
+            }
+            if let Some(minors) = &pack.params.minors {
+                if minors
+                    .bands
+                    .windows(2)
+                    .any(|w| w[0].under_age_months >= w[1].under_age_months)
+                {
+                    c.report(
+                        format!("{path}.params.minors.bands"),
+                        "bands must be ordered by increasing age",
+                    );
+                }
+            }
+        }
+        for (i, o) in self.rule_overrides.iter().enumerate() {
+            let path = format!("rule_overrides[{i}]");
+            match (&o.person, &o.department) {
+                (None, None) | (Some(_), Some(_)) => {
+                    c.report(path, "name exactly one of person or department");
+                }
+                (Some(person), None) => {
+                    c.known("person", format!("{path}.person"), person.as_str());
+                }
+                (None, Some(department)) => {
+                    if !self
+                        .people
+                        .iter()
+                        .any(|p| p.department.as_deref() == Some(department))
+                    {
+                        c.report(
+                            format!("{path}.department"),
+                            format!("no person is in department {department:?}"),
+                        );
+                    }
                 }
             }
         }

@@ -66,6 +66,11 @@ pub struct Location {
     /// Other notes for the call sheet.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Whether several events may use the location at once (a production
+    /// office, a hotel, a stage with several sets). Exclusive locations report
+    /// overlapping bookings as conflicts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared: bool,
     /// Whether working here means staying away from home (hotel and per diem).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub distant: bool,
@@ -86,6 +91,7 @@ impl Location {
             parking: String::new(),
             nearest_hospital: String::new(),
             notes: String::new(),
+            shared: false,
             distant: false,
             permits: Vec::new(),
         }

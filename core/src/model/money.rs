@@ -22,6 +22,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct CurrencyCode(iso_currency::Currency);
 
 impl CurrencyCode {
+    /// US dollar.
+    pub const USD: CurrencyCode = CurrencyCode(iso_currency::Currency::USD);
+    /// Euro.
+    pub const EUR: CurrencyCode = CurrencyCode(iso_currency::Currency::EUR);
+    /// Pound sterling.
+    pub const GBP: CurrencyCode = CurrencyCode(iso_currency::Currency::GBP);
+
     /// The three-letter code, e.g. `"USD"`.
     pub fn code(&self) -> &'static str {
         self.0.code()

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{CurrencyCode, Event, IanaZone, Location, Person, Resource, TravelTime, UnitId};
 use crate::budget::{Budget, Ledger};
 use crate::logistics::Logistics;
+use crate::rules::{RuleOverride, RulePack};
 
 /// The file format version this build of callsheet writes.
 ///
@@ -119,6 +120,13 @@ pub struct Production {
     /// travel time is known, in km/h.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub travel_speed_kmh: Option<u32>,
+    /// The production's own rule packs (custom packs, or newer versions of
+    /// built-in ones, which they take precedence over).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_packs: Vec<RulePack>,
+    /// Rule parameters replaced for a department or a person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_overrides: Vec<RuleOverride>,
     /// The budget.
     #[serde(default, skip_serializing_if = "Budget::is_empty")]
     pub budget: Budget,
@@ -152,6 +160,8 @@ impl Production {
             events: Vec::new(),
             travel_times: Vec::new(),
             travel_speed_kmh: None,
+            rule_packs: Vec::new(),
+            rule_overrides: Vec::new(),
             budget: Budget::default(),
             ledger: Ledger::default(),
             logistics: Logistics::default(),

@@ -1,0 +1,114 @@
+//! Per-resource checks: quantity over-allocation (a sweep over the
+//! operational windows), unavailable windows, and travel for single items.
+
+use super::context::{Booking, View, instant};
+use super::people::{event_ids, severity};
+use super::{Conflict, ConflictKind, Subject, SubjectKind, text};
+use crate::model::{AvailabilityKind, Resource};
+
+fn subject(resource: &Resource) -> Subject {
+    Subject {
+        kind: SubjectKind::Resource,
+        id: resource.id.to_string(),
+    }
+}
+
+/// Over-allocation and availability for one resource's sorted bookings.
+pub(crate) fn check(view: View<'_, '_>, resource: u32, list: &[Booking], out: &mut Vec<Conflict>) {
+    let r = &view.ctx.production().resources[resource as usize];
+    overbooked(view, r, list, out);
+    for window in &r.unavailable {
+        let (ws, we) = (window.start.timestamp(), window.end.timestamp());
+        for b in list
+            .iter()
+            .take_while(|b| b.start < we)
+            .filter(|b| b.end > ws)
+        {
+            let (start, end) = (b.start.max(ws), b.end.min(we));
+            let zone = view.zone(b.ev);
+            out.push(Conflict {
+                kind: ConflictKind::ResourceUnavailable,
+                severity: severity(window.kind == AvailabilityKind::Unavailable && b.confirmed),
+                subjects: vec![subject(r)],
+                events: event_ids(view, [b.ev]),
+                start: instant(start),
+                end: instant(end),
+                rule: None,
+                cost: None,
+                message: format!(
+                    "{} is unavailable {} but booked by {}",
+                    r.name,
+                    text::span(zone, start, end),
+                    view.label(b.ev)
+                ),
+            });
+        }
+    }
+}
+
+/// Sweeps the bookings' operational windows; every maximal interval in which
+/// more units are booked than exist is one conflict. It is an error when the
+/// confirmed bookings alone exceed the quantity somewhere in it.
+fn overbooked(view: View<'_, '_>, r: &Resource, list: &[Booking], out: &mut Vec<Conflict>) {
+    let quantity = i64::from(r.quantity);
+    let mut points: Vec<(i64, i64, i64)> = Vec::with_capacity(list.len() * 2);
+    for b in list {
+        let q = i64::from(b.quantity);
+        let c = if b.confirmed { q } else { 0 };
+        points.push((b.start, q, c));
+        points.push((b.end, -q, -c));
+    }
+    // At equal times releases come first: touching windows do not overlap.
+    points.sort_unstable();
+    let (mut total, mut confirmed) = (0i64, 0i64);
+    let mut run: Option<(i64, bool, i64)> = None; // (start, any confirmed excess, peak)
+    let mut i = 0;
+    while i < points.len() {
+        let t = points[i].0;
+        while i < points.len() && points[i].0 == t {
+            total += points[i].1;
+            confirmed += points[i].2;
+            i += 1;
+        }
+        match (&mut run, total > quantity) {
+            (None, true) => run = Some((t, confirmed > quantity, total)),
+            (Some((_, hard, peak)), true) => {
+                *hard |= confirmed > quantity;
+                *peak = (*peak).max(total);
+            }
+            (Some((start, hard, peak)), false) => {
+                let (start, hard, peak) = (*start, *hard, *peak);
+                run = None;
+                let events: Vec<u32> = list
+                    .iter()
+                    .filter(|b| b.start < t && b.end > start)
+                    .map(|b| b.ev)
+                    .collect();
+                let zone = events
+                    .first()
+                    .map_or(view.ctx.production().zone, |&ev| view.zone(ev));
+                out.push(Conflict {
+                    kind: ConflictKind::ResourceOverbooked,
+                    severity: severity(hard),
+                    subjects: vec![subject(r)],
+                    events: event_ids(view, events.iter().copied()),
+                    start: instant(start),
+                    end: instant(t),
+                    rule: None,
+                    cost: None,
+                    message: format!(
+                        "{}: {peak} booked, {quantity} available {} ({})",
+                        r.name,
+                        text::span(zone, start, t),
+                        events
+                            .iter()
+                            .map(|&ev| view.label(ev))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+            }
+            (None, false) => {}
+        }
+    }
+}
