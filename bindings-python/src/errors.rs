@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 pyo3::import_exception!(callsheet._errors, CallsheetError);
 pyo3::import_exception!(callsheet._errors, ValidationError);
 pyo3::import_exception!(callsheet._errors, FileError);
+pyo3::import_exception!(callsheet._errors, NaiveDatetimeError);
 
 /// One problem with the path of the offending item (`people[3].id`).
 #[pyclass(frozen, get_all, eq, hash, module = "callsheet._callsheet")]
@@ -105,4 +106,25 @@ pub fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) ->
                 "internal error in callsheet (please report it): {message}"
             ))
         })
+}
+
+/// A `ValidationError` with one problem.
+pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> PyErr {
+    let problem = Problem {
+        path: path.into(),
+        message: message.into(),
+    };
+    validation(
+        format!("{}: {}", problem.path, problem.message),
+        vec![problem],
+    )
+}
+
+/// Converts a schedule error (bad candidate event or slot request).
+pub fn schedule_error(err: callsheet::schedule::ScheduleError) -> PyErr {
+    use callsheet::schedule::ScheduleError;
+    match err {
+        ScheduleError::InvalidEvent { path, message }
+        | ScheduleError::InvalidRequest { path, message } => invalid(path, message),
+    }
 }

@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 mod errors;
 mod model;
 mod production;
+mod schedule;
 
 /// The native module.
 #[pymodule]
@@ -28,6 +29,10 @@ fn _callsheet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<model::MealBreak>()?;
     m.add_class::<model::SceneDetails>()?;
     m.add_class::<model::Event>()?;
+    m.add_class::<schedule::Subject>()?;
+    m.add_class::<schedule::RuleRef>()?;
+    m.add_class::<schedule::Conflict>()?;
+    m.add_class::<schedule::Slot>()?;
     m.add_class::<production::Production>()?;
     Ok(())
 }

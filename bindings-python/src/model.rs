@@ -481,15 +481,6 @@ pub struct Event {
     pub notes: String,
 }
 
-repr_eq!(
-    Event,
-    "Event(id={:?}, kind={:?}, start={:?}, end={:?})",
-    id,
-    kind,
-    start,
-    end
-);
-
 impl From<&callsheet::Event> for Event {
     fn from(e: &callsheet::Event) -> Self {
         Self {
@@ -531,5 +522,110 @@ impl From<&callsheet::Event> for Event {
                 .collect(),
             notes: e.notes.clone(),
         }
+    }
+}
+
+fn ts(t: &Timestamp) -> serde_json::Value {
+    serde_json::Value::String(t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+}
+
+impl Event {
+    /// The event as a production-file record (the serde form of `callsheet::Event`).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::{Map, Value, json};
+        let mut m = Map::new();
+        m.insert("id".into(), json!(self.id));
+        m.insert("kind".into(), json!(self.kind));
+        if !self.title.is_empty() {
+            m.insert("title".into(), json!(self.title));
+        }
+        if let Some(u) = &self.unit {
+            m.insert("unit".into(), json!(u));
+        }
+        if let Some(l) = &self.location {
+            m.insert("location".into(), json!(l));
+        }
+        m.insert("start".into(), ts(&self.start));
+        m.insert("end".into(), ts(&self.end));
+        m.insert("status".into(), json!(self.status));
+        if let Some(p) = &self.parent {
+            m.insert("parent".into(), json!(p));
+        }
+        if let Some(n) = self.day_number {
+            m.insert("day_number".into(), json!(n));
+        }
+        if let Some(s) = &self.scene {
+            m.insert(
+                "scene".into(),
+                json!({"number": s.number, "eighths": s.eighths, "int_ext": s.int_ext,
+                       "story_time": s.story_time, "synopsis": s.synopsis, "set": s.set}),
+            );
+        }
+        let attendees: Vec<Value> = self
+            .attendees
+            .iter()
+            .map(|a| {
+                let mut x = Map::new();
+                x.insert("person".into(), json!(a.person));
+                for (key, value) in [
+                    ("call", &a.call),
+                    ("makeup_call", &a.makeup_call),
+                    ("on_set", &a.on_set),
+                    ("dismissal", &a.dismissal),
+                ] {
+                    if let Some(t) = value {
+                        x.insert(key.into(), ts(t));
+                    }
+                }
+                if !a.note.is_empty() {
+                    x.insert("note".into(), json!(a.note));
+                }
+                Value::Object(x)
+            })
+            .collect();
+        m.insert("attendees".into(), Value::Array(attendees));
+        m.insert(
+            "resources".into(),
+            Value::Array(
+                self.resources
+                    .iter()
+                    .map(|b| json!({"resource": b.resource, "quantity": b.quantity}))
+                    .collect(),
+            ),
+        );
+        m.insert(
+            "meals".into(),
+            Value::Array(
+                self.meals
+                    .iter()
+                    .map(|x| json!({"start": ts(&x.start), "end": ts(&x.end), "non_deductible": x.non_deductible}))
+                    .collect(),
+            ),
+        );
+        if !self.notes.is_empty() {
+            m.insert("notes".into(), json!(self.notes));
+        }
+        Value::Object(m)
+    }
+}
+
+#[pymethods]
+impl Event {
+    /// The event as a plain record (a dict with the production file's field
+    /// names and ISO 8601 strings for times). Change it and pass it to
+    /// `Production.check_event` to ask what a moved event would conflict with.
+    fn __repr__(&self) -> String {
+        format!(
+            "Event(id={:?}, kind={:?}, start={:?}, end={:?})",
+            self.id, self.kind, self.start, self.end
+        )
+    }
+
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let text = self.to_json().to_string();
+        Ok(py
+            .import("callsheet._json")?
+            .call_method1("loads", (text,))?
+            .unbind())
     }
 }

@@ -2,13 +2,20 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 
-use crate::errors::{load_error, run_detached, save_error, validation_errors};
+use callsheet::schedule::{Schedule, SlotRequest};
+use chrono::{NaiveTime, TimeDelta};
+
+use crate::errors::{
+    NaiveDatetimeError, invalid, load_error, run_detached, save_error, schedule_error,
+    validation_errors,
+};
 use crate::model::{self, label};
+use crate::schedule;
 
 /// A film, series season or show: people, locations, resources, the schedule,
 /// budget, ledger and logistics.
@@ -19,12 +26,32 @@ use crate::model::{self, label};
 #[derive(Debug)]
 pub struct Production {
     inner: RwLock<Arc<callsheet::Production>>,
+    /// The conflict index of the current production, built on first use.
+    schedule: Mutex<Option<Schedule>>,
 }
 
 impl Production {
     fn new(production: callsheet::Production) -> Self {
         Self {
             inner: RwLock::new(Arc::new(production)),
+            schedule: Mutex::new(None),
+        }
+    }
+
+    /// The conflict index for the current snapshot (rebuilt when the production changed).
+    fn schedule(&self) -> Schedule {
+        let snapshot = self.snapshot();
+        let mut cache = match self.schedule.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        match cache.as_ref() {
+            Some(s) if std::ptr::eq(s.production(), Arc::as_ptr(&snapshot)) => s.clone(),
+            _ => {
+                let built = Schedule::from_arc(snapshot);
+                *cache = Some(built.clone());
+                built
+            }
         }
     }
 
@@ -219,6 +246,109 @@ impl Production {
             .map(model::Event::from)
     }
 
+    /// Every scheduling conflict, in deterministic order (by start, then kind).
+    fn conflicts(&self, py: Python<'_>) -> PyResult<Vec<schedule::Conflict>> {
+        run_detached(py, || {
+            let found = self.schedule().conflicts();
+            schedule::conflicts(&found)
+        })
+    }
+
+    /// The conflicts `event` would be involved in if added to the production
+    /// (or moved, if an event with its id exists). `event` is an `Event` or a
+    /// record (dict) with the production file's field names; datetimes must
+    /// be timezone-aware.
+    fn check_event(
+        &self,
+        py: Python<'_>,
+        event: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<schedule::Conflict>> {
+        let event = event_from_py(event)?;
+        run_detached(py, || {
+            self.schedule()
+                .check_event(&event)
+                .map(|c| schedule::conflicts(&c))
+        })?
+        .map_err(schedule_error)
+    }
+
+    /// The earliest slots of `duration` in which all `people`, the `location`
+    /// and the `resources` ({id: quantity}) are free and no rule is broken,
+    /// between `earliest` and `latest`, within local working hours.
+    #[pyo3(signature = (people, duration, earliest, latest, *, location=None, resources=None,
+        day_start=None, day_end=None, working_days_only=true, step=None, count=5,
+        kind="meeting", allow_warnings=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn find_slots(
+        &self,
+        py: Python<'_>,
+        people: Vec<String>,
+        duration: TimeDelta,
+        earliest: &Bound<'_, PyAny>,
+        latest: &Bound<'_, PyAny>,
+        location: Option<String>,
+        resources: Option<BTreeMap<String, u32>>,
+        day_start: Option<NaiveTime>,
+        day_end: Option<NaiveTime>,
+        working_days_only: bool,
+        step: Option<TimeDelta>,
+        count: u32,
+        kind: &str,
+        allow_warnings: bool,
+    ) -> PyResult<Vec<schedule::Slot>> {
+        let minutes = |d: TimeDelta, what: &str| {
+            u32::try_from(d.num_minutes())
+                .ok()
+                .filter(|m| *m > 0)
+                .ok_or_else(|| {
+                    invalid(
+                        what.to_owned(),
+                        "must be a positive whole number of minutes",
+                    )
+                })
+        };
+        let kind: callsheet::EventKind =
+            serde_json::from_value(serde_json::Value::String(kind.to_owned()))
+                .map_err(|_| invalid("kind", format!("unknown event kind {kind:?}")))?;
+        let mut request = SlotRequest::meeting(
+            people.into_iter().map(Into::into).collect(),
+            minutes(duration, "duration")?,
+            instant(earliest, "earliest")?,
+            instant(latest, "latest")?,
+        );
+        request.location = location.map(Into::into);
+        request.resources = resources
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(resource, quantity)| callsheet::ResourceBooking {
+                resource: resource.into(),
+                quantity,
+            })
+            .collect();
+        if let Some(t) = day_start {
+            request.day_start = t;
+        }
+        if let Some(t) = day_end {
+            request.day_end = t;
+        }
+        if let Some(s) = step {
+            request.step_minutes = minutes(s, "step")?;
+        }
+        request.working_days_only = working_days_only;
+        request.count = count;
+        request.kind = kind;
+        request.allow_warnings = allow_warnings;
+        let slots =
+            run_detached(py, || self.schedule().find_slots(&request))?.map_err(schedule_error)?;
+        Ok(slots
+            .into_iter()
+            .map(|s| schedule::Slot {
+                start: s.start,
+                end: s.end,
+            })
+            .collect())
+    }
+
     fn __repr__(&self) -> String {
         let p = self.snapshot();
         format!(
@@ -243,4 +373,46 @@ impl Production {
             "unhashable type: 'Production'",
         ))
     }
+}
+
+/// A timezone-aware datetime (any tzinfo) as a UTC instant; naive ones are refused.
+pub fn instant(value: &Bound<'_, PyAny>, what: &str) -> PyResult<callsheet::Timestamp> {
+    let py = value.py();
+    let aware = value
+        .call_method0("utcoffset")
+        .map(|offset| !offset.is_none())
+        .unwrap_or(false);
+    if !aware {
+        return Err(NaiveDatetimeError::new_err(format!(
+            "{what}: a timezone-aware datetime is required (got {}); \
+             add tzinfo, e.g. datetime(..., tzinfo=ZoneInfo(\"America/Los_Angeles\"))",
+            value.repr().map(|r| r.to_string()).unwrap_or_default()
+        )));
+    }
+    let utc = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
+    value.call_method1("astimezone", (utc,))?.extract()
+}
+
+/// An `Event`, or a record (dict) in the production file's form, as a core event.
+fn event_from_py(value: &Bound<'_, PyAny>) -> PyResult<callsheet::Event> {
+    let json = match value.cast::<model::Event>() {
+        Ok(event) => event.get().to_json(),
+        Err(_) => {
+            let text: String = value
+                .py()
+                .import("callsheet._json")?
+                .call_method1("dumps", (value,))?
+                .extract()?;
+            serde_json::from_str(&text).map_err(|e| invalid("event", e.to_string()))?
+        }
+    };
+    serde_path_to_error::deserialize(json).map_err(|err| {
+        let path = err.path().to_string();
+        let path = if path.is_empty() || path == "." {
+            "event".to_owned()
+        } else {
+            format!("event.{path}")
+        };
+        invalid(path, err.inner().to_string())
+    })
 }

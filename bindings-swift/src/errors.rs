@@ -74,6 +74,21 @@ impl From<LoadError> for CallsheetError {
     }
 }
 
+impl From<callsheet::schedule::ScheduleError> for CallsheetError {
+    fn from(err: callsheet::schedule::ScheduleError) -> Self {
+        use callsheet::schedule::ScheduleError;
+        let (ScheduleError::InvalidEvent { path, message }
+        | ScheduleError::InvalidRequest { path, message }) = err;
+        CallsheetError::Invalid {
+            summary: format!("{path}: {message}"),
+            problems: vec![Problem {
+                path,
+                detail: message,
+            }],
+        }
+    }
+}
+
 impl From<SaveError> for CallsheetError {
     fn from(err: SaveError) -> Self {
         match err {

@@ -1,6 +1,8 @@
 //! The `Production` object: a thread-safe handle on a production.
 
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+
+use callsheet::schedule::{Conflict, Schedule, Slot, SlotRequest};
 
 use callsheet::{Event, Location, Person, Resource, ShootingUnit, WorkingCalendar};
 
@@ -13,12 +15,14 @@ use crate::types::CivilDate;
 #[derive(Debug, uniffi::Object)]
 pub struct Production {
     inner: RwLock<Arc<callsheet::Production>>,
+    schedule: Mutex<Option<Schedule>>,
 }
 
 impl Production {
     fn wrap(production: callsheet::Production) -> Arc<Self> {
         Arc::new(Self {
             inner: RwLock::new(Arc::new(production)),
+            schedule: Mutex::new(None),
         })
     }
 
@@ -26,6 +30,23 @@ impl Production {
         match self.inner.read() {
             Ok(guard) => Arc::clone(&guard),
             Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// The conflict index for the current snapshot, built once per snapshot.
+    fn schedule(&self) -> Schedule {
+        let snapshot = self.snapshot();
+        let mut cache = match self.schedule.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        match cache.as_ref() {
+            Some(s) if std::ptr::eq(s.production(), Arc::as_ptr(&snapshot)) => s.clone(),
+            _ => {
+                let built = Schedule::from_arc(snapshot);
+                *cache = Some(built.clone());
+                built
+            }
         }
     }
 
@@ -173,5 +194,31 @@ impl Production {
             dates.dedup();
             dates
         })
+    }
+
+    /// Every scheduling conflict, in deterministic order.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn conflicts(&self) -> Result<Vec<Conflict>, CallsheetError> {
+        guard(|| Ok(self.schedule().conflicts()))
+    }
+
+    /// The conflicts `event` would be involved in if added (or moved, if its
+    /// id exists), from the index: only what the event touches is rechecked.
+    ///
+    /// # Errors
+    /// `Invalid` naming the path of a bad reference (`event.attendees[1].person`).
+    pub fn check_event(&self, event: Event) -> Result<Vec<Conflict>, CallsheetError> {
+        guard(|| Ok(self.schedule().check_event(&event)?))
+    }
+
+    /// The earliest free slots for a request (people, location, resources,
+    /// duration, window, working hours).
+    ///
+    /// # Errors
+    /// `Invalid` for unknown ids, a zero duration or an empty window.
+    pub fn find_slots(&self, request: SlotRequest) -> Result<Vec<Slot>, CallsheetError> {
+        guard(|| Ok(self.schedule().find_slots(&request)?))
     }
 }

@@ -317,3 +317,89 @@ pub struct Event {
     pub meals: Vec<MealBreak>,
     pub notes: String,
 }
+
+use callsheet::schedule::{
+    Conflict, ConflictKind, RuleRef, Severity, Slot, SlotRequest, Subject, SubjectKind,
+};
+
+#[uniffi::remote(Enum)]
+pub enum ConflictKind {
+    PersonDoubleBooked,
+    LocationDoubleBooked,
+    ResourceOverbooked,
+    TravelTime,
+    PersonUnavailable,
+    ResourceUnavailable,
+    OutsidePermit,
+    PermitConsecutiveDays,
+    Turnaround,
+    WeeklyRest,
+    DailyHours,
+    WeeklyHours,
+    ConsecutiveDays,
+    MealPenalty,
+    MinorHours,
+    MinorClockWindow,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[uniffi::remote(Enum)]
+pub enum SubjectKind {
+    Person,
+    Location,
+    Resource,
+}
+
+#[uniffi::remote(Record)]
+pub struct Subject {
+    pub kind: SubjectKind,
+    pub id: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct RuleRef {
+    pub pack: RulePackId,
+    pub version: String,
+    pub rule: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    pub severity: Severity,
+    pub subjects: Vec<Subject>,
+    pub events: Vec<EventId>,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    pub rule: Option<RuleRef>,
+    pub cost: Option<Money>,
+    pub message: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct SlotRequest {
+    pub people: Vec<PersonId>,
+    pub location: Option<LocationId>,
+    pub resources: Vec<ResourceBooking>,
+    pub duration_minutes: u32,
+    pub earliest: Timestamp,
+    pub latest: Timestamp,
+    pub day_start: ClockTime,
+    pub day_end: ClockTime,
+    pub working_days_only: bool,
+    pub step_minutes: u32,
+    pub count: u32,
+    pub kind: EventKind,
+    pub allow_warnings: bool,
+}
+
+#[uniffi::remote(Record)]
+pub struct Slot {
+    pub start: Timestamp,
+    pub end: Timestamp,
+}

@@ -3,11 +3,13 @@
 import datetime
 import decimal
 import os
-from typing import Literal, final
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, final
 
 __all__ = [
     "Attendance",
     "AvailabilityWindow",
+    "Conflict",
     "Event",
     "FORMAT_VERSION",
     "Location",
@@ -19,8 +21,11 @@ __all__ = [
     "Production",
     "Resource",
     "ResourceBooking",
+    "RuleRef",
     "SceneDetails",
     "ShootingUnit",
+    "Slot",
+    "Subject",
     "__version__",
 ]
 
@@ -35,6 +40,26 @@ _EventKindName = Literal["shoot_day", "scene", "meeting", "fitting", "rehearsal"
 _BookingStatusName = Literal["confirmed", "hold", "tentative", "cancelled"]
 _InteriorExteriorName = Literal["int", "ext", "int_ext"]
 _StoryTimeName = Literal["day", "night", "dawn", "dusk"]
+_ConflictKindName = Literal[
+    "person_double_booked",
+    "location_double_booked",
+    "resource_overbooked",
+    "travel_time",
+    "person_unavailable",
+    "resource_unavailable",
+    "outside_permit",
+    "permit_consecutive_days",
+    "turnaround",
+    "weekly_rest",
+    "daily_hours",
+    "weekly_hours",
+    "consecutive_days",
+    "meal_penalty",
+    "minor_hours",
+    "minor_clock_window",
+]
+_SeverityName = Literal["error", "warning"]
+_SubjectKindName = Literal["person", "location", "resource"]
 _WeekdayName = Literal["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 @final
@@ -296,6 +321,64 @@ class Event:
     def meals(self) -> list[MealBreak]: ...
     @property
     def notes(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Subject:
+    """A person, location or resource a conflict is about."""
+
+    @property
+    def kind(self) -> _SubjectKindName: ...
+    @property
+    def id(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class RuleRef:
+    """The rule (and pack) that fired."""
+
+    @property
+    def pack(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def rule(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Conflict:
+    """One scheduling problem, explained."""
+
+    @property
+    def kind(self) -> _ConflictKindName: ...
+    @property
+    def severity(self) -> _SeverityName: ...
+    @property
+    def subjects(self) -> list[Subject]: ...
+    @property
+    def event_ids(self) -> list[str]: ...
+    @property
+    def start(self) -> datetime.datetime: ...
+    @property
+    def end(self) -> datetime.datetime: ...
+    @property
+    def rule(self) -> RuleRef | None: ...
+    @property
+    def cost(self) -> Money | None: ...
+    @property
+    def message(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Slot:
+    """A free slot."""
+
+    @property
+    def start(self) -> datetime.datetime: ...
+    @property
+    def end(self) -> datetime.datetime: ...
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -337,5 +420,24 @@ class Production:
     def location(self, id: str) -> Location | None: ...
     def resource(self, id: str) -> Resource | None: ...
     def event(self, id: str) -> Event | None: ...
+    def conflicts(self) -> list[Conflict]: ...
+    def check_event(self, event: Event | Mapping[str, Any]) -> list[Conflict]: ...
+    def find_slots(
+        self,
+        people: Sequence[str],
+        duration: datetime.timedelta,
+        earliest: datetime.datetime,
+        latest: datetime.datetime,
+        *,
+        location: str | None = None,
+        resources: Mapping[str, int] | None = None,
+        day_start: datetime.time | None = None,
+        day_end: datetime.time | None = None,
+        working_days_only: bool = True,
+        step: datetime.timedelta | None = None,
+        count: int = 5,
+        kind: _EventKindName = "meeting",
+        allow_warnings: bool = False,
+    ) -> list[Slot]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...

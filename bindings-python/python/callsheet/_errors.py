@@ -24,8 +24,12 @@ class ValidationError(CallsheetError, ValueError):
         self.problems = list(problems or [])
 
 
+class NaiveDatetimeError(CallsheetError, TypeError):
+    """A datetime without a time zone was given where an instant is needed."""
+
+
 class FileError(CallsheetError, OSError):
     """A file could not be read or written; the previous file is left untouched."""
 
 
-__all__ = ["CallsheetError", "FileError", "ValidationError"]
+__all__ = ["CallsheetError", "FileError", "NaiveDatetimeError", "ValidationError"]

@@ -59,5 +59,46 @@ class ProductionTests(unittest.TestCase):
             self.assertEqual(cs.Production.from_json(text).to_json(), text)
 
 
+class ScheduleTests(unittest.TestCase):
+    def setUp(self):
+        self.p = cs.Production.load(str(SAMPLE))
+
+    def test_conflicts(self):
+        found = self.p.conflicts()
+        errors = sorted(c.kind.name for c in found if c.severity == cs.Severity.ERROR)
+        self.assertEqual(errors, ["OUTSIDE_PERMIT", "PERSON_DOUBLE_BOOKED", "RESOURCE_OVERBOOKED", "TURNAROUND"])
+        turnaround = next(c for c in found if c.kind == cs.ConflictKind.TURNAROUND)
+        self.assertEqual(turnaround.rule.pack, "sag-aftra")
+        self.assertEqual(turnaround.cost.amount, decimal.Decimal("900"))
+        self.assertIn("rest between wrap", turnaround.message)
+
+    def test_check_event_and_slots(self):
+        day = next(e for e in self.p.events() if e.kind == cs.EventKind.SHOOT_DAY)
+        found = self.p.check_event(day)
+        self.assertTrue(all(day.id in c.events for c in found))
+        person = day.attendees[0].person
+        fitting = cs.Event(
+            id="NEW-FITTING", kind=cs.EventKind.FITTING, title="", unit=None, location=None,
+            start=day.start + dt.timedelta(hours=1), end=day.start + dt.timedelta(hours=2),
+            status=cs.BookingStatus.CONFIRMED, parent=None, day_number=None, scene=None,
+            attendees=[cs.Attendance(person=person, call=None, makeup_call=None, on_set=None, dismissal=None, note="")],
+            resources=[], meals=[], notes="")
+        double = [c for c in self.p.check_event(fitting) if c.kind == cs.ConflictKind.PERSON_DOUBLE_BOOKED]
+        self.assertTrue(double)
+        bad = cs.Event(**{**fitting.__dict__, "attendees": [cs.Attendance(person="NOBODY", call=None, makeup_call=None, on_set=None, dismissal=None, note="")]})
+        with self.assertRaises(cs.CallsheetError.Invalid) as ctx:
+            self.p.check_event(bad)
+        self.assertEqual(ctx.exception.problems[0].path, "event.attendees[0].person")
+        start = dt.datetime(2027, 2, 15, 16, tzinfo=dt.timezone.utc)
+        request = cs.SlotRequest(
+            people=[p.id for p in self.p.people() if p.head_of_department][:5], location=None, resources=[],
+            duration_minutes=60, earliest=start, latest=start + dt.timedelta(days=14),
+            day_start=dt.time(8), day_end=dt.time(19), working_days_only=True, step_minutes=15, count=2,
+            kind=cs.EventKind.MEETING, allow_warnings=False)
+        slots = self.p.find_slots(request)
+        self.assertEqual(len(slots), 2)
+        self.assertEqual(slots[0].end - slots[0].start, dt.timedelta(hours=1))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,7 +1,10 @@
 //! Labor rules per person, from the person's rule pack and overrides.
 //!
 //! A person's commitments are grouped into **work days**: the commitments
-//! whose report falls on the same civil date (in the zone of their location).
+//! whose report falls on the same civil date (in the zone of their location),
+//! where a commitment that starts before the running day's wrap, or a scene
+//! of a shoot day that started the evening before, belongs to the day that
+//! started it (an overnight shoot is one day).
 //! A day runs from the first report (the earlier of hair/makeup call and
 //! call) to the last dismissal, so rest is measured from this person's own
 //! dismissal to this person's own next call. Meal events are breaks, not work.
@@ -94,7 +97,14 @@ fn work_days(view: View<'_, '_>, list: &[Span]) -> Vec<WorkDay> {
             continue;
         }
         let zone = view.zone(span.ev);
-        let date = zone.civil_date(instant(span.start));
+        // Times past midnight belong to the day that started them: a
+        // commitment that starts before the running day's wrap, or a scene
+        // of a shoot day, joins that day.
+        let root = view.root(span.ev);
+        let date = match days.last() {
+            Some(day) if span.start < day.end => day.date,
+            _ => zone.civil_date(instant(span.start.min(view.event(root).start.timestamp()))),
+        };
         let existing = days.iter_mut().rev().take(3).find(|d| d.date == date);
         match existing {
             Some(day) => {

@@ -130,6 +130,15 @@ fn travel(view: View<'_, '_>, person: u32, list: &[Span], out: &mut Vec<Conflict
             finished += 1;
         }
         let Some(prev) = latest else { continue };
+        // Coming from a commitment that overlaps the next one's shoot day is
+        // already a double booking; travel to a scene inside it adds nothing.
+        let root = view.root(next.ev);
+        if root != next.ev {
+            let day = view.event(root);
+            if prev.start < day.end.timestamp() && prev.end > day.start.timestamp() {
+                continue;
+            }
+        }
         let (Some(from), Some(to)) = (view.location(prev.ev), view.location(next.ev)) else {
             continue;
         };
