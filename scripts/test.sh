@@ -19,7 +19,8 @@ cargo fmt --all --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --all-targets --locked -- -D warnings
 
-step "build the uniffi bindgen (once; kept out of the default build)"
+step "build the libraries and the uniffi bindgen (the bindgen is kept out of the default build)"
+cargo build --locked
 cargo build --locked -p uniffi-bindgen
 
 step "Rust tests (core, bindings, examples, doc tests, uniffi Python bindings)"
@@ -37,6 +38,10 @@ fi
 .venv/bin/python -m pytest -q bindings-python/tests
 .venv/bin/python -m mypy.stubtest callsheet --allowlist bindings-python/stubtest-allowlist.txt
 .venv/bin/python -m mypy --strict bindings-python/tests examples/python
+for script in examples/python/*.py; do
+    echo "example: $script"
+    .venv/bin/python "$script" > /dev/null
+done
 
 step "generate Swift, Kotlin and Python sources with uniffi (a check)"
 out="$root/target/uniffi-generated"

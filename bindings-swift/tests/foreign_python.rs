@@ -33,7 +33,19 @@ fn generated_python_bindings_pass_their_tests() {
         std::env::consts::DLL_PREFIX,
         std::env::consts::DLL_SUFFIX
     ));
-    assert!(library.exists(), "{} is missing", library.display());
+    assert!(
+        library.exists(),
+        "{} is missing: run `cargo build -p callsheet-ffi`",
+        library.display()
+    );
+    // `cargo test` does not rebuild the cdylib: refuse to test a stale one.
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let this_test = std::env::current_exe().expect("test binary path");
+    assert!(
+        modified(&library) >= modified(&this_test).map(|t| t - std::time::Duration::from_secs(120)),
+        "{} is older than this test binary: run `cargo build -p callsheet-ffi` first (scripts/test.sh does)",
+        library.display()
+    );
 
     let out = tempfile::tempdir().expect("temp dir");
     let status = Command::new(&bindgen)

@@ -173,10 +173,10 @@ pub fn arb_schedule() -> impl Strategy<Value = Production> {
                 name: "Main".into(),
             });
             let packs = ["sag-aftra", "iatse", "uk-wtr", "non-union"];
-            for i in 0..4 {
+            for (i, pack) in packs.into_iter().enumerate() {
                 let mut person =
                     Person::new(format!("P{i}"), format!("Person {i}"), PersonCategory::Cast);
-                person.rule_pack = Some(packs[i].into());
+                person.rule_pack = Some(pack.into());
                 if i == 3 && minor {
                     person.date_of_birth = chrono::NaiveDate::from_ymd_opt(2018, 6, 1);
                 }
@@ -190,11 +190,11 @@ pub fn arb_schedule() -> impl Strategy<Value = Production> {
                 }
                 p.people.push(person);
             }
-            for i in 0..3 {
+            for (i, zone) in zones.into_iter().enumerate() {
                 let mut l = Location::new(
                     format!("L{i}"),
                     format!("Location {i}"),
-                    zones[i].parse().expect("zone"),
+                    zone.parse().expect("zone"),
                 );
                 l.coordinates = Some(callsheet::Coordinates {
                     lat: 34.0 + i as f64 * 0.5,
