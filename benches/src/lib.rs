@@ -114,59 +114,95 @@ pub fn season(size: SeasonSize, seed: u64) -> Production {
         }
         d += TimeDelta::days(1);
     }
-    let per_day = size.events / size.shoot_days.max(1);
+    // Events per unit-day: one shoot day, its scenes in sequence, and a few
+    // fittings and meetings in the evening before the next day.
+    let unit_days = (size.shoot_days * 2).max(1);
+    let per_unit_day = (size.events / unit_days).max(2);
+    let side_events = (per_unit_day / 50).max(1);
+    let scenes = per_unit_day - 1 - side_events;
+    let half = size.people / 2;
     let mut n = 0u32;
+    let next_id = |n: &mut u32| {
+        *n += 1;
+        format!("E{}", *n - 1)
+    };
     for (day_index, date) in dates.iter().enumerate() {
         let call = Utc.from_utc_datetime(&date.and_hms_opt(15, 0, 0).expect("time"));
-        for unit in ["MAIN", "SECOND"] {
-            let mut day = Event::new(
-                format!("E{n}"),
-                EventKind::ShootDay,
-                call,
-                call + TimeDelta::hours(11),
-            );
+        let wrap = call + TimeDelta::hours(11);
+        for (u, unit) in ["MAIN", "SECOND"].into_iter().enumerate() {
+            // The unit's people that day: about 100 of its half of the company.
+            let base = u as u32 * half;
+            let mut roster: Vec<u32> = (base..base + half)
+                .filter(|_| rng.below(u64::from(half)) < 100)
+                .collect();
+            if roster.is_empty() {
+                roster.push(base);
+            }
+            let mut day = Event::new(next_id(&mut n), EventKind::ShootDay, call, wrap);
             day.unit = Some(unit.into());
             day.day_number = Some(day_index as u32 + 1);
             day.location = Some(format!("L{}", rng.below(40)).into());
-            let crew = if unit == "MAIN" {
-                0..size.people / 2
-            } else {
-                size.people / 2..size.people
-            };
-            for k in crew.step_by(7) {
-                day.attendees.push(Attendance::new(format!("P{k}")));
-            }
+            day.attendees = roster
+                .iter()
+                .map(|k| Attendance::new(format!("P{k}")))
+                .collect();
             day.resources.push(ResourceBooking {
-                resource: format!("R{}", rng.below(60)).into(),
+                resource: format!("R{}", u as u64 * 30 + rng.below(30)).into(),
                 quantity: 1,
             });
             let parent = day.id.clone();
             p.events.push(day);
-            n += 1;
-            for s in 0..(per_day / 2).saturating_sub(1) {
-                let offset = TimeDelta::minutes(i64::from(s) * 30 % 600);
+            let slot = (11 * 60 / i64::from(scenes.max(1))).max(1);
+            for s in 0..scenes {
+                let begin =
+                    call + TimeDelta::minutes(i64::from(s) * slot % (11 * 60 - slot).max(1));
                 let mut scene = Event::new(
-                    format!("E{n}"),
+                    next_id(&mut n),
                     EventKind::Scene,
-                    call + offset,
-                    call + offset + TimeDelta::minutes(45),
+                    begin,
+                    begin + TimeDelta::minutes(slot),
                 );
                 scene.parent = Some(parent.clone());
-                scene.status = if rng.below(10) == 0 {
-                    BookingStatus::Hold
-                } else {
-                    BookingStatus::Confirmed
-                };
                 for _ in 0..size.attendees_per_event {
-                    let who = format!("P{}", rng.below(u64::from(size.people)));
+                    let who = format!("P{}", roster[rng.below(roster.len() as u64) as usize]);
                     if !scene.attendees.iter().any(|a| a.person.as_str() == who) {
                         scene.attendees.push(Attendance::new(who));
                     }
                 }
                 p.events.push(scene);
-                n += 1;
+            }
+            for _ in 0..side_events {
+                // A fitting or meeting right after wrap (occasionally during the day: a real conflict).
+                let begin = if rng.below(20) == 0 {
+                    call + TimeDelta::hours(3)
+                } else {
+                    wrap + TimeDelta::minutes(30)
+                };
+                let kind = if rng.below(2) == 0 {
+                    EventKind::Fitting
+                } else {
+                    EventKind::Meeting
+                };
+                let mut e =
+                    Event::new(next_id(&mut n), kind, begin, begin + TimeDelta::minutes(45));
+                e.location = Some("L0".into());
+                e.status = if rng.below(4) == 0 {
+                    BookingStatus::Hold
+                } else {
+                    BookingStatus::Confirmed
+                };
+                for _ in 0..size.attendees_per_event {
+                    let who = format!("P{}", roster[rng.below(roster.len() as u64) as usize]);
+                    if !e.attendees.iter().any(|a| a.person.as_str() == who) {
+                        e.attendees.push(Attendance::new(who));
+                    }
+                }
+                p.events.push(e);
             }
         }
+    }
+    if let Some(office) = p.locations.first_mut() {
+        office.shared = true;
     }
     p
 }

@@ -141,3 +141,23 @@ fn save_into_a_missing_directory_is_an_io_error_naming_the_path() {
     let err = production.save(&path).unwrap_err();
     assert!(err.to_string().contains("missing/show.json"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn save_keeps_the_permissions_of_the_file_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("show.json");
+    let production = Production::load(data_dir().join("good-minimal.json")).unwrap();
+    production.save(&path).unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    production.save(&path).unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}

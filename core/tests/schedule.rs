@@ -513,6 +513,51 @@ fn travel_time_from_coordinates_when_no_table_entry() {
 }
 
 #[test]
+fn a_single_item_needs_time_to_move_between_locations() {
+    let mut p = production();
+    p.travel_times.push(callsheet::TravelTime {
+        from: "STAGE".into(),
+        to: "DINER".into(),
+        minutes: 90,
+    });
+    let mut crane = Resource::new("CRANE", "Technocrane 30", ResourceKind::Equipment, 1);
+    crane.return_minutes = 30;
+    crane.prep_minutes = 30;
+    p.resources.push(crane);
+    let mut a = event(
+        "A",
+        EventKind::ShootDay,
+        la(2027, 3, 2, 7, 0),
+        la(2027, 3, 2, 12, 0),
+        &[],
+    );
+    a.resources.push(ResourceBooking {
+        resource: "CRANE".into(),
+        quantity: 1,
+    });
+    let mut b = event(
+        "B",
+        EventKind::ShootDay,
+        la(2027, 3, 2, 14, 0),
+        la(2027, 3, 2, 19, 0),
+        &[],
+    );
+    b.location = Some("DINER".into());
+    b.resources.push(ResourceBooking {
+        resource: "CRANE".into(),
+        quantity: 1,
+    });
+    p.events.extend([a, b]);
+    let found = p.conflicts();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].kind, ConflictKind::TravelTime);
+    assert_eq!(
+        found[0].message,
+        "Technocrane 30: 1 h from Stage 4 (free 12:30 Tue) to Rosie's Diner (needed 13:30 Tue), 1 h 30 min to move it"
+    );
+}
+
+#[test]
 fn permit_hours_and_consecutive_days() {
     let mut p = production();
     p.locations[1].permits.push(PermitWindow {

@@ -1,6 +1,6 @@
 //! Whole-production validation that reports every problem with its path.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use crate::budget::Budget;
@@ -155,11 +155,11 @@ impl Production {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut c = Checker {
             problems: Vec::new(),
-            people: HashMap::with_capacity(self.people.len()),
-            locations: HashMap::with_capacity(self.locations.len()),
-            resources: HashMap::with_capacity(self.resources.len()),
-            events: HashMap::with_capacity(self.events.len()),
-            units: HashMap::with_capacity(self.units.len()),
+            people: HashMap::with_capacity_and_hasher(self.people.len(), Default::default()),
+            locations: HashMap::with_capacity_and_hasher(self.locations.len(), Default::default()),
+            resources: HashMap::with_capacity_and_hasher(self.resources.len(), Default::default()),
+            events: HashMap::with_capacity_and_hasher(self.events.len(), Default::default()),
+            units: HashMap::with_capacity_and_hasher(self.units.len(), Default::default()),
         };
         if self.format_version != FORMAT_VERSION {
             c.report(
@@ -236,7 +236,7 @@ impl Production {
         if self.calendar.work_week.is_empty() {
             c.report("calendar.work_week", "must name at least one working day");
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (i, day) in self.calendar.work_week.iter().enumerate() {
             if !seen.insert(*day) {
                 c.report(
@@ -245,7 +245,7 @@ impl Production {
                 );
             }
         }
-        let mut dates = HashSet::new();
+        let mut dates = HashSet::default();
         for (i, h) in self.calendar.holidays.iter().enumerate() {
             if !dates.insert(h.date) {
                 c.report(
@@ -257,7 +257,7 @@ impl Production {
     }
 
     fn check_people(&self, c: &mut Checker<'_>) {
-        let mut cast_numbers: HashMap<u32, usize> = HashMap::new();
+        let mut cast_numbers: HashMap<u32, usize> = HashMap::default();
         for (i, p) in self.people.iter().enumerate() {
             c.not_empty(format!("people[{i}].name"), &p.name);
             if let Some(home) = &p.home_base {
@@ -345,7 +345,7 @@ impl Production {
                     ),
                 );
             }
-            let mut serials = HashSet::new();
+            let mut serials = HashSet::default();
             for (k, s) in r.serials.iter().enumerate() {
                 if !serials.insert(s.as_str()) {
                     c.report(
@@ -366,11 +366,11 @@ impl Production {
 
     fn check_events(&self, c: &mut Checker<'_>) {
         use crate::model::BookingStatus;
-        let mut day_numbers: HashMap<(Option<&str>, u32), usize> = HashMap::new();
+        let mut day_numbers: HashMap<(Option<&str>, u32), usize> = HashMap::default();
         // Reused across events: validation of a 50,000-event season must not
         // allocate per event, nor format a path unless there is a problem.
-        let mut attendees: HashMap<&str, usize> = HashMap::new();
-        let mut booked: HashMap<&str, usize> = HashMap::new();
+        let mut attendees: HashMap<&str, usize> = HashMap::default();
+        let mut booked: HashMap<&str, usize> = HashMap::default();
         for (i, e) in self.events.iter().enumerate() {
             if e.end <= e.start {
                 c.span(&format!("events[{i}]"), e.start, e.end);
@@ -568,7 +568,7 @@ impl Production {
 }
 
 fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &mut Checker<'a>) {
-    let mut categories = HashMap::new();
+    let mut categories = HashMap::default();
     for (i, cat) in budget.categories.iter().enumerate() {
         Checker::index(
             &mut c.problems,
@@ -578,7 +578,7 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             cat.code.as_str(),
         );
     }
-    let mut accounts = HashMap::new();
+    let mut accounts = HashMap::default();
     for (i, acc) in budget.accounts.iter().enumerate() {
         Checker::index(
             &mut c.problems,
@@ -594,7 +594,7 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             );
         }
     }
-    let mut globals = HashSet::new();
+    let mut globals = HashSet::default();
     for (i, g) in budget.globals.iter().enumerate() {
         if !globals.insert(g.name.as_str()) {
             c.report(
@@ -603,7 +603,7 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             );
         }
     }
-    let mut fringes = HashSet::new();
+    let mut fringes = HashSet::default();
     for (i, f) in budget.fringes.iter().enumerate() {
         if !fringes.insert(f.id.as_str()) {
             c.report(
@@ -646,7 +646,7 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
         }
     }
     let account_known = |code: &str| budget.accounts.is_empty() || accounts.contains_key(code);
-    let mut orders = HashMap::new();
+    let mut orders = HashMap::default();
     for (i, po) in ledger.purchase_orders.iter().enumerate() {
         if orders.insert(po.id.as_str(), i).is_some() {
             c.report(
@@ -661,7 +661,7 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             );
         }
     }
-    let mut transactions = HashSet::new();
+    let mut transactions = HashSet::default();
     for (i, t) in ledger.transactions.iter().enumerate() {
         let path = format!("ledger.transactions[{i}]");
         if !transactions.insert(t.id.as_str()) {
@@ -697,7 +697,7 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
 }
 
 fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
-    let mut hotels = HashMap::new();
+    let mut hotels = HashMap::default();
     for (i, h) in logistics.hotels.iter().enumerate() {
         Checker::index(
             &mut c.problems,
@@ -712,7 +712,7 @@ fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
             h.location.as_str(),
         );
     }
-    let mut blocks = HashMap::new();
+    let mut blocks = HashMap::default();
     for (i, b) in logistics.room_blocks.iter().enumerate() {
         let path = format!("logistics.room_blocks[{i}]");
         Checker::index(

@@ -2,7 +2,7 @@
 //! per-location occupancy and per-resource bookings, sorted by time, with
 //! events referred to by position.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use super::{Conflict, ScheduleError, sort_conflicts};
@@ -68,7 +68,7 @@ pub(crate) fn instant(s: i64) -> Timestamp {
 }
 
 fn index<'p, T>(items: &'p [T], id: impl Fn(&'p T) -> &'p str) -> HashMap<Box<str>, u32> {
-    let mut map = HashMap::with_capacity(items.len());
+    let mut map = HashMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         map.entry(Box::from(id(item))).or_insert(i as u32);
     }
@@ -188,18 +188,18 @@ impl<'a> Context<'a> {
     fn empty(store: Store<'a>) -> Self {
         Self {
             store,
-            people: HashMap::new(),
-            locations: HashMap::new(),
-            resources: HashMap::new(),
-            units: HashMap::new(),
-            events: HashMap::new(),
+            people: HashMap::default(),
+            locations: HashMap::default(),
+            resources: HashMap::default(),
+            units: HashMap::default(),
+            events: HashMap::default(),
             root: Vec::new(),
             own_location: Vec::new(),
-            children: HashMap::new(),
+            children: HashMap::default(),
             commitments: Vec::new(),
             occupancy: Vec::new(),
             bookings: Vec::new(),
-            travel: HashMap::new(),
+            travel: HashMap::default(),
             rules: RuleBook::new(&[]),
         }
     }
@@ -221,7 +221,7 @@ impl<'a> Context<'a> {
     fn fill(&mut self) {
         let (people, locations, resources, units, events, rules, travel) = {
             let p = self.production();
-            let mut travel = HashMap::new();
+            let mut travel = HashMap::default();
             let loc = index(&p.locations, |l| l.id.as_str());
             for t in &p.travel_times {
                 if let (Some(&a), Some(&b)) = (loc.get(t.from.as_str()), loc.get(t.to.as_str())) {
@@ -249,7 +249,7 @@ impl<'a> Context<'a> {
         let n = self.production().events.len();
         let mut root = Vec::with_capacity(n);
         let mut own_location = Vec::with_capacity(n);
-        let mut children: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut children: HashMap<u32, Vec<u32>> = HashMap::default();
         for (i, e) in self.production().events.iter().enumerate() {
             let parent = e
                 .parent

@@ -138,8 +138,21 @@ pub(crate) fn check(view: View<'_, '_>, person: u32, list: &[Span], out: &mut Ve
     }
     let who = &view.ctx.production().people[person as usize];
     let days = work_days(view, list);
-    let resolved: Vec<Option<Resolved<'_>>> =
-        days.iter().map(|d| resolve(view, who, d.date)).collect();
+    // Resolve the pack once per version in force (usually one for the whole shoot).
+    let mut versions: Vec<Resolved<'_>> = Vec::new();
+    let mut which: Vec<Option<usize>> = Vec::with_capacity(days.len());
+    for d in &days {
+        let ix = match versions.iter().position(|r| r.pack.effective_on(d.date)) {
+            Some(ix) => Some(ix),
+            None => resolve(view, who, d.date).map(|r| {
+                versions.push(r);
+                versions.len() - 1
+            }),
+        };
+        which.push(ix);
+    }
+    let resolved: Vec<Option<&Resolved<'_>>> =
+        which.iter().map(|ix| ix.map(|i| &versions[i])).collect();
     let mut emit = |kind,
                     severity,
                     events: Vec<u32>,
@@ -276,7 +289,7 @@ fn weekly_hours(
     view: View<'_, '_>,
     who: &Person,
     days: &[WorkDay],
-    resolved: &[Option<Resolved<'_>>],
+    resolved: &[Option<&Resolved<'_>>],
     emit: &mut Emit<'_>,
 ) {
     let home = view.ctx.production().zone;
@@ -329,7 +342,7 @@ fn weekly_hours(
 fn weekly_rest(
     who: &Person,
     days: &[WorkDay],
-    resolved: &[Option<Resolved<'_>>],
+    resolved: &[Option<&Resolved<'_>>],
     emit: &mut Emit<'_>,
 ) {
     let week_of = |d: &WorkDay| monday(d.date);

@@ -17,6 +17,9 @@ fn subject(resource: &Resource) -> Subject {
 pub(crate) fn check(view: View<'_, '_>, resource: u32, list: &[Booking], out: &mut Vec<Conflict>) {
     let r = &view.ctx.production().resources[resource as usize];
     overbooked(view, r, list, out);
+    if r.quantity == 1 {
+        travel(view, r, list, out);
+    }
     for window in &r.unavailable {
         let (ws, we) = (window.start.timestamp(), window.end.timestamp());
         for b in list
@@ -109,6 +112,52 @@ fn overbooked(view: View<'_, '_>, r: &Resource, list: &[Booking], out: &mut Vec<
                 });
             }
             (None, false) => {}
+        }
+    }
+}
+
+/// A single item (a crane, a picture car) must get from one booking's
+/// location to the next: the gap between the end of one booking's return
+/// window and the start of the next one's prep must cover the travel time.
+fn travel(view: View<'_, '_>, r: &Resource, list: &[Booking], out: &mut Vec<Conflict>) {
+    let p = view.ctx.production();
+    let mut latest: Option<&Booking> = None;
+    for next in list {
+        if let Some(prev) = latest.filter(|prev| prev.end <= next.start) {
+            if let (Some(from), Some(to)) = (view.location(prev.ev), view.location(next.ev)) {
+                if from != to {
+                    if let Some(needed) = view.travel_seconds(from, to) {
+                        let gap = next.start - prev.end;
+                        if gap < needed {
+                            out.push(Conflict {
+                                kind: ConflictKind::TravelTime,
+                                severity: severity(prev.confirmed && next.confirmed),
+                                subjects: vec![subject(r)],
+                                events: event_ids(view, [prev.ev, next.ev]),
+                                start: instant(prev.end),
+                                end: instant(next.start),
+                                rule: None,
+                                cost: None,
+                                message: format!(
+                                    "{}: {} from {} (free {}) to {} (needed {}), {} to move it",
+                                    r.name,
+                                    text::duration(gap),
+                                    p.locations[from as usize].name,
+                                    text::clock_day(view.zone(prev.ev), prev.end),
+                                    p.locations[to as usize].name,
+                                    text::clock_day(view.zone(next.ev), next.start),
+                                    text::duration(needed)
+                                ),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // Bookings of one item overlap only when it is over-booked; move on
+        // from whichever booking frees it last.
+        if latest.is_none_or(|l| next.end > l.end) {
+            latest = Some(next);
         }
     }
 }
