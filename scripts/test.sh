@@ -23,6 +23,9 @@ step "build the libraries and the uniffi bindgen (the bindgen is kept out of the
 cargo build --locked
 cargo build --locked -p uniffi-bindgen
 
+step "sample production: generator self-check (stdlib Python)"
+python3 examples/data/generate_sample.py --check
+
 step "Rust tests (core, bindings, examples, doc tests, uniffi Python bindings)"
 cargo test --locked
 

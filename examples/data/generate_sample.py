@@ -58,7 +58,7 @@ MOVE_DAYS = ["2027-03-15", "2027-03-24"]  # travel Los Angeles <-> Santa Fe
 # --------------------------------------------------------------------------
 
 LOCATIONS = [
-    dict(id="LOC-OFFICE", name="Production Office - Long Way Home LLC",
+    dict(id="LOC-OFFICE", name="Production Office - Long Way Home LLC", shared=True,
          address="6420 Wilshire Blvd, Suite 1100, Los Angeles, CA 90048", zone=LA,
          coords=(34.0637, -118.364),
          parking="Validated parking in building garage, levels P3-P4 (enter from Orange St).",
@@ -142,17 +142,17 @@ LOCATIONS = [
          parking="Base camp at the Cerrillos Hills trailhead lot.",
          hospital="CHRISTUS St. Vincent Regional Medical Center, 455 St Michael's Dr, Santa Fe, NM 87505 - ER 505-555-0149",
          notes="Single-lane dirt roads; trucks in convoy behind the transport captain."),
-    dict(id="LOC-HTL-ADOBE", name="Adobe Rose Inn & Suites",
+    dict(id="LOC-HTL-ADOBE", name="Adobe Rose Inn & Suites", shared=True,
          address="1501 Paseo de Peralta, Santa Fe, NM 87501", zone=MT, distant=True,
          coords=(35.688, -105.933), parking="Hotel garage (production rate).",
          hospital="CHRISTUS St. Vincent Regional Medical Center, 455 St Michael's Dr, Santa Fe, NM 87505 - ER 505-555-0149",
          notes="Cast and department heads."),
-    dict(id="LOC-HTL-SAGE", name="Sage Hill Lodge",
+    dict(id="LOC-HTL-SAGE", name="Sage Hill Lodge", shared=True,
          address="3405 Cerrillos Rd, Santa Fe, NM 87507", zone=MT, distant=True,
          coords=(35.641, -105.988), parking="Free surface lot; production vans overnight here.",
          hospital="CHRISTUS St. Vincent Regional Medical Center, 455 St Michael's Dr, Santa Fe, NM 87505 - ER 505-555-0149",
          notes="Crew hotel; breakfast from 05:00 for the production."),
-    dict(id="LOC-HTL-LARCH", name="Larchmont Park Hotel",
+    dict(id="LOC-HTL-LARCH", name="Larchmont Park Hotel", shared=True,
          address="5430 Melrose Ave, Los Angeles, CA 90038", zone=LA,
          coords=(34.0835, -118.3232), parking="Valet (production rate).",
          hospital="Hollywood Presbyterian Medical Center, 1300 N Vermont Ave, Los Angeles, CA 90027 - ER 323-555-0141",
@@ -1377,6 +1377,8 @@ class Builder:
             for key, field in (("parking", "parking"), ("hospital", "nearest_hospital"), ("notes", "notes")):
                 if loc.get(key):
                     item[field] = loc[key]
+            if loc.get("shared"):
+                item["shared"] = True
             if loc.get("distant"):
                 item["distant"] = True
             permits = []
