@@ -2,11 +2,12 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 
+use callsheet::ProductionHandle;
 use callsheet::schedule::{Schedule, SlotRequest};
 use chrono::{NaiveTime, TimeDelta};
 
@@ -25,44 +26,24 @@ use crate::schedule;
 #[pyclass(frozen, module = "callsheet._callsheet")]
 #[derive(Debug)]
 pub struct Production {
-    inner: RwLock<Arc<callsheet::Production>>,
-    /// The conflict index of the current production, built on first use.
-    schedule: Mutex<Option<Schedule>>,
+    handle: ProductionHandle,
 }
 
 impl Production {
     fn new(production: callsheet::Production) -> Self {
         Self {
-            inner: RwLock::new(Arc::new(production)),
-            schedule: Mutex::new(None),
-        }
-    }
-
-    /// The conflict index for the current snapshot (rebuilt when the production changed).
-    fn schedule(&self) -> Schedule {
-        let snapshot = self.snapshot();
-        let mut cache = match self.schedule.lock() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        match cache.as_ref() {
-            Some(s) if std::ptr::eq(s.production(), Arc::as_ptr(&snapshot)) => s.clone(),
-            _ => {
-                let built = Schedule::from_arc(snapshot);
-                *cache = Some(built.clone());
-                built
-            }
+            handle: ProductionHandle::new(production),
         }
     }
 
     /// The current production; readers never see a half-applied change.
     pub fn snapshot(&self) -> Arc<callsheet::Production> {
-        // A poisoned lock only means a writer panicked before replacing the
-        // Arc; the old value is still whole.
-        match self.inner.read() {
-            Ok(guard) => Arc::clone(&guard),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
+        self.handle.snapshot()
+    }
+
+    /// The conflict index for the current snapshot.
+    fn schedule(&self) -> Schedule {
+        self.handle.schedule()
     }
 }
 

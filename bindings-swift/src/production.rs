@@ -1,6 +1,8 @@
 //! The `Production` object: a thread-safe handle on a production.
 
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
+
+use callsheet::ProductionHandle;
 
 use callsheet::schedule::{Conflict, Schedule, Slot, SlotRequest};
 
@@ -14,40 +16,22 @@ use crate::types::CivilDate;
 /// consistent snapshots.
 #[derive(Debug, uniffi::Object)]
 pub struct Production {
-    inner: RwLock<Arc<callsheet::Production>>,
-    schedule: Mutex<Option<Schedule>>,
+    handle: ProductionHandle,
 }
 
 impl Production {
     fn wrap(production: callsheet::Production) -> Arc<Self> {
         Arc::new(Self {
-            inner: RwLock::new(Arc::new(production)),
-            schedule: Mutex::new(None),
+            handle: ProductionHandle::new(production),
         })
     }
 
     fn snapshot(&self) -> Arc<callsheet::Production> {
-        match self.inner.read() {
-            Ok(guard) => Arc::clone(&guard),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
+        self.handle.snapshot()
     }
 
-    /// The conflict index for the current snapshot, built once per snapshot.
     fn schedule(&self) -> Schedule {
-        let snapshot = self.snapshot();
-        let mut cache = match self.schedule.lock() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        match cache.as_ref() {
-            Some(s) if std::ptr::eq(s.production(), Arc::as_ptr(&snapshot)) => s.clone(),
-            _ => {
-                let built = Schedule::from_arc(snapshot);
-                *cache = Some(built.clone());
-                built
-            }
-        }
+        self.handle.schedule()
     }
 
     fn read<T>(&self, f: impl FnOnce(&callsheet::Production) -> T) -> Result<T, CallsheetError> {

@@ -92,11 +92,13 @@
 #![forbid(unsafe_code)]
 
 pub mod budget;
+mod handle;
 pub mod io;
 pub mod logistics;
 pub mod model;
 pub mod rules;
 pub mod schedule;
 
+pub use handle::ProductionHandle;
 pub use io::{LoadError, Problem, SaveError, ValidationErrors};
 pub use model::*;

@@ -55,18 +55,31 @@ impl IanaZone {
     ///
     /// Where a DST change skips midnight, the first instant of the day is used.
     pub fn start_of_day(&self, date: NaiveDate) -> Timestamp {
-        let mut local = date.and_time(chrono::NaiveTime::MIN);
-        // A gap can swallow midnight (e.g. America/Havana, America/Santiago):
-        // step forward a minute at a time until the wall-clock time exists.
+        self.instant_at(date.and_time(chrono::NaiveTime::MIN))
+    }
+
+    /// The UTC instant of a local wall-clock time in this zone.
+    ///
+    /// An ambiguous time (the repeated hour when clocks go back) is its first
+    /// occurrence; a time skipped when clocks go forward is the first instant
+    /// after the gap.
+    ///
+    /// ```
+    /// use callsheet::IanaZone;
+    /// let la: IanaZone = "America/Los_Angeles".parse().unwrap();
+    /// let skipped = "2027-03-14T02:30:00".parse().unwrap();
+    /// assert_eq!(la.instant_at(skipped).to_rfc3339(), "2027-03-14T10:00:00+00:00");
+    /// ```
+    pub fn instant_at(&self, local: chrono::NaiveDateTime) -> Timestamp {
+        let mut at = local;
+        // No zone has a gap longer than three hours.
         for _ in 0..=180 {
-            if let Some(t) = self.0.from_local_datetime(&local).earliest() {
+            if let Some(t) = self.0.from_local_datetime(&at).earliest() {
                 return t.with_timezone(&Utc);
             }
-            local += chrono::TimeDelta::minutes(1);
+            at += chrono::TimeDelta::minutes(1);
         }
-        // No zone has a gap longer than three hours; fall back to UTC
-        // interpretation rather than panic.
-        Utc.from_utc_datetime(&date.and_time(chrono::NaiveTime::MIN))
+        Utc.from_utc_datetime(&local)
     }
 }
 

@@ -28,7 +28,7 @@
 //!   dismissal (later before a non-school day: a day that is not a working
 //!   day of the production calendar).
 
-use chrono::{Datelike, Duration as TimeDelta, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{Datelike, Duration as TimeDelta, NaiveDate, NaiveDateTime};
 
 use super::context::{Span, View, instant};
 use super::people::{event_ids, person_subject, severity};
@@ -574,14 +574,7 @@ fn minors(view: View<'_, '_>, who: &Person, day: &WorkDay, r: &Resolved<'_>, emi
 }
 
 fn local(zone: IanaZone, at: NaiveDateTime) -> i64 {
-    let mut t = at;
-    for _ in 0..=180 {
-        if let Some(x) = zone.tz().from_local_datetime(&t).earliest() {
-            return x.timestamp();
-        }
-        t += TimeDelta::minutes(1);
-    }
-    zone.tz().from_utc_datetime(&at).timestamp()
+    zone.instant_at(at).timestamp()
 }
 
 /// `"SAG-AFTRA"` from `"SAG-AFTRA Codified Basic Agreement (…)"`.

@@ -1,7 +1,7 @@
 //! Per-location checks: double bookings of exclusive locations, and permits
 //! (dates, daily hours, consecutive days).
 
-use chrono::{Duration as TimeDelta, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{Duration as TimeDelta, NaiveDate, NaiveDateTime};
 
 use super::context::{Span, View, instant};
 use super::people::{event_ids, severity};
@@ -81,15 +81,7 @@ pub(crate) fn check(view: View<'_, '_>, location: u32, list: &[Span], out: &mut 
 }
 
 fn local(zone: IanaZone, at: NaiveDateTime) -> i64 {
-    // A wall-clock time skipped by a DST gap maps to the first instant after it.
-    let mut t = at;
-    for _ in 0..=180 {
-        if let Some(x) = zone.tz().from_local_datetime(&t).earliest() {
-            return x.timestamp();
-        }
-        t += TimeDelta::minutes(1);
-    }
-    zone.tz().from_utc_datetime(&at).timestamp()
+    zone.instant_at(at).timestamp()
 }
 
 /// The permitted intervals of `permit` on civil date `date` (the daily window,

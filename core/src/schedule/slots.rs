@@ -1,7 +1,7 @@
 //! Free-slot search: the earliest times at which a set of people, a location
 //! and resources are all free and no rule would be broken.
 
-use chrono::{Duration as TimeDelta, NaiveTime, TimeZone};
+use chrono::{Duration as TimeDelta, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::context::{Context, secs};
@@ -166,21 +166,13 @@ pub(crate) fn find(ctx: &Context<'_>, request: &SlotRequest) -> Result<Vec<Slot>
         if request.working_days_only && !p.calendar.is_working_day(today) {
             continue;
         }
-        let Some(open) = zone
-            .tz()
-            .from_local_datetime(&today.and_time(request.day_start))
-            .earliest()
-        else {
-            continue;
-        };
-        let Some(close) = zone
-            .tz()
-            .from_local_datetime(&today.and_time(request.day_end))
-            .latest()
-        else {
-            continue;
-        };
-        let (open, close) = (open.timestamp(), close.timestamp().min(latest));
+        let open = zone
+            .instant_at(today.and_time(request.day_start))
+            .timestamp();
+        let close = zone
+            .instant_at(today.and_time(request.day_end))
+            .timestamp()
+            .min(latest);
         // First grid point (from the day's opening) at or after `earliest`.
         let mut t = if open >= earliest {
             open
