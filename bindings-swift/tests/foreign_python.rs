@@ -38,12 +38,17 @@ fn generated_python_bindings_pass_their_tests() {
         "{} is missing: run `cargo build -p callsheet-ffi`",
         library.display()
     );
-    // `cargo test` does not rebuild the cdylib: refuse to test a stale one.
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let this_test = std::env::current_exe().expect("test binary path");
+    // `cargo test` does not rebuild the cdylib: refuse to test one older than
+    // the sources it is built from.
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let newest_source = ["core/src", "bindings-swift/src"]
+        .iter()
+        .filter_map(|dir| newest_file_time(&repo.join(dir)))
+        .max();
+    let built = std::fs::metadata(&library).and_then(|m| m.modified()).ok();
     assert!(
-        modified(&library) >= modified(&this_test).map(|t| t - std::time::Duration::from_secs(120)),
-        "{} is older than this test binary: run `cargo build -p callsheet-ffi` first (scripts/test.sh does)",
+        built >= newest_source,
+        "{} is older than its sources: run `cargo build -p callsheet-ffi` first (scripts/test.sh does)",
         library.display()
     );
 
@@ -90,4 +95,19 @@ fn generated_python_bindings_pass_their_tests() {
         stderr.contains("OK"),
         "unittest did not report OK:\n{stderr}"
     );
+}
+
+/// The newest modification time of any file under `dir`.
+fn newest_file_time(dir: &Path) -> Option<std::time::SystemTime> {
+    let mut newest = None;
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        let time = if path.is_dir() {
+            newest_file_time(&path)
+        } else {
+            entry.metadata().and_then(|m| m.modified()).ok()
+        };
+        newest = newest.max(time);
+    }
+    newest
 }
