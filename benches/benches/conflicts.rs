@@ -21,9 +21,13 @@ fn conflicts(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("full check", "season"), |b| {
         b.iter(|| production.conflicts())
     });
-    let schedule = Schedule::new(&production);
+    let shared = std::sync::Arc::new(production.clone());
     group.bench_function(BenchmarkId::new("index build", "season"), |b| {
-        b.iter(|| Schedule::new(&production))
+        b.iter(|| Schedule::from_arc(std::sync::Arc::clone(&shared)))
+    });
+    let schedule = Schedule::from_arc(shared);
+    group.bench_function(BenchmarkId::new("checks on a built index", "season"), |b| {
+        b.iter(|| schedule.conflicts())
     });
     // A costume fitting for three cast members on day 60, moved around.
     let day = &production.events[production.events.len() / 2];

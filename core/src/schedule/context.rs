@@ -2,6 +2,7 @@
 //! per-location occupancy and per-resource bookings, sorted by time, with
 //! events referred to by position.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
@@ -41,11 +42,11 @@ pub(crate) struct Booking {
 #[derive(Debug)]
 pub(crate) struct Context<'a> {
     store: Store<'a>,
-    pub people: HashMap<Box<str>, u32>,
-    pub locations: HashMap<Box<str>, u32>,
-    pub resources: HashMap<Box<str>, u32>,
-    pub units: HashMap<Box<str>, u32>,
-    pub events: HashMap<Box<str>, u32>,
+    people: IdIndex,
+    locations: IdIndex,
+    resources: IdIndex,
+    units: IdIndex,
+    events: IdIndex,
     /// Parent position of each event (itself when it has none).
     pub root: Vec<u32>,
     /// The event's own location position.
@@ -67,12 +68,42 @@ pub(crate) fn instant(s: i64) -> Timestamp {
     chrono::DateTime::from_timestamp(s, 0).unwrap_or_default()
 }
 
-fn index<'p, T>(items: &'p [T], id: impl Fn(&'p T) -> &'p str) -> HashMap<Box<str>, u32> {
-    let mut map = HashMap::with_capacity_and_hasher(items.len(), Default::default());
-    for (i, item) in items.iter().enumerate() {
-        map.entry(Box::from(id(item))).or_insert(i as u32);
+/// Positions of items by id, without copying the ids: the table holds
+/// positions and compares against the items themselves.
+#[derive(Debug, Default)]
+pub(crate) struct IdIndex {
+    table: hashbrown::HashTable<u32>,
+}
+
+fn hash_id(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
+
+impl IdIndex {
+    fn build<T>(items: &[T], id: impl Fn(&T) -> &str) -> Self {
+        let mut table = hashbrown::HashTable::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let key = id(item);
+            let hash = hash_id(key);
+            // The first of duplicate ids wins (validation reports the rest).
+            if table
+                .find(hash, |&j: &u32| id(&items[j as usize]) == key)
+                .is_none()
+            {
+                table.insert_unique(hash, i as u32, |&j: &u32| hash_id(id(&items[j as usize])));
+            }
+        }
+        Self { table }
     }
-    map
+
+    fn get<T>(&self, items: &[T], id: impl Fn(&T) -> &str, key: &str) -> Option<u32> {
+        self.table
+            .find(hash_id(key), |&j| {
+                items.get(j as usize).is_some_and(|x| id(x) == key)
+            })
+            .copied()
+    }
 }
 
 /// A candidate event for an incremental check, with its references resolved.
@@ -188,11 +219,11 @@ impl<'a> Context<'a> {
     fn empty(store: Store<'a>) -> Self {
         Self {
             store,
-            people: HashMap::default(),
-            locations: HashMap::default(),
-            resources: HashMap::default(),
-            units: HashMap::default(),
-            events: HashMap::default(),
+            people: IdIndex::default(),
+            locations: IdIndex::default(),
+            resources: IdIndex::default(),
+            units: IdIndex::default(),
+            events: IdIndex::default(),
             root: Vec::new(),
             own_location: Vec::new(),
             children: HashMap::default(),
@@ -211,6 +242,36 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Position of the person with this id.
+    pub fn person_ix(&self, id: &str) -> Option<u32> {
+        self.people
+            .get(&self.production().people, |x| x.id.as_str(), id)
+    }
+
+    /// Position of the location with this id.
+    pub fn location_ix(&self, id: &str) -> Option<u32> {
+        self.locations
+            .get(&self.production().locations, |x| x.id.as_str(), id)
+    }
+
+    /// Position of the resource with this id.
+    pub fn resource_ix(&self, id: &str) -> Option<u32> {
+        self.resources
+            .get(&self.production().resources, |x| x.id.as_str(), id)
+    }
+
+    /// Position of the unit with this id.
+    pub fn unit_ix(&self, id: &str) -> Option<u32> {
+        self.units
+            .get(&self.production().units, |x| x.id.as_str(), id)
+    }
+
+    /// Position of the event with this id.
+    pub fn event_ix(&self, id: &str) -> Option<u32> {
+        self.events
+            .get(&self.production().events, |x| x.id.as_str(), id)
+    }
+
     pub fn view(&self) -> View<'_, 'a> {
         View {
             ctx: self,
@@ -222,18 +283,19 @@ impl<'a> Context<'a> {
         let (people, locations, resources, units, events, rules, travel) = {
             let p = self.production();
             let mut travel = HashMap::default();
-            let loc = index(&p.locations, |l| l.id.as_str());
+            let loc = IdIndex::build(&p.locations, |l| l.id.as_str());
+            let lookup = |id: &str| loc.get(&p.locations, |l| l.id.as_str(), id);
             for t in &p.travel_times {
-                if let (Some(&a), Some(&b)) = (loc.get(t.from.as_str()), loc.get(t.to.as_str())) {
+                if let (Some(a), Some(b)) = (lookup(t.from.as_str()), lookup(t.to.as_str())) {
                     travel.insert((a.min(b), a.max(b)), t.minutes);
                 }
             }
             (
-                index(&p.people, |x| x.id.as_str()),
+                IdIndex::build(&p.people, |x| x.id.as_str()),
                 loc,
-                index(&p.resources, |x| x.id.as_str()),
-                index(&p.units, |x| x.id.as_str()),
-                index(&p.events, |x| x.id.as_str()),
+                IdIndex::build(&p.resources, |x| x.id.as_str()),
+                IdIndex::build(&p.units, |x| x.id.as_str()),
+                IdIndex::build(&p.events, |x| x.id.as_str()),
                 RuleBook::new(&p.rule_packs),
                 travel,
             )
@@ -251,10 +313,7 @@ impl<'a> Context<'a> {
         let mut own_location = Vec::with_capacity(n);
         let mut children: HashMap<u32, Vec<u32>> = HashMap::default();
         for (i, e) in self.production().events.iter().enumerate() {
-            let parent = e
-                .parent
-                .as_ref()
-                .and_then(|p| self.events.get(p.as_str()).copied());
+            let parent = e.parent.as_ref().and_then(|p| self.event_ix(p.as_str()));
             let r = match parent {
                 Some(p) if p as usize != i => {
                     children.entry(p).or_default().push(i as u32);
@@ -266,7 +325,7 @@ impl<'a> Context<'a> {
             own_location.push(
                 e.location
                     .as_ref()
-                    .and_then(|l| self.locations.get(l.as_str()).copied()),
+                    .and_then(|l| self.location_ix(l.as_str())),
             );
         }
         self.root = root;
@@ -286,34 +345,63 @@ impl<'a> Context<'a> {
                 Kind::Person => commitments[subject as usize].push(span),
                 Kind::Location => occupancy[subject as usize].push(span),
             });
+        }
+        for i in 0..n as u32 {
             view.add_bookings(i, &mut |r, b| bookings[r as usize].push(b));
         }
-        for list in commitments.iter_mut().chain(occupancy.iter_mut()) {
+        commitments
+            .par_iter_mut()
+            .chain(occupancy.par_iter_mut())
+            .for_each(|list| {
+                list.sort_unstable_by(|a, b| {
+                    view.order(a.start, a.end, a.ev, b.start, b.end, b.ev)
+                });
+            });
+        bookings.par_iter_mut().for_each(|list| {
             list.sort_unstable_by(|a, b| view.order(a.start, a.end, a.ev, b.start, b.end, b.ev));
-        }
-        for list in &mut bookings {
-            list.sort_unstable_by(|a, b| view.order(a.start, a.end, a.ev, b.start, b.end, b.ev));
-        }
+        });
         self.commitments = commitments;
         self.occupancy = occupancy;
         self.bookings = bookings;
     }
 
-    /// Every conflict of the production.
+    /// Every conflict of the production (subjects are checked in parallel).
     pub fn all_conflicts(&self) -> Vec<Conflict> {
         let view = self.view();
-        let mut out = Vec::new();
-        for (person, list) in self.commitments.iter().enumerate() {
-            super::people::check(view, person as u32, list, &mut out);
-            super::labor::check(view, person as u32, list, &mut out);
-        }
-        for (location, list) in self.occupancy.iter().enumerate() {
-            super::places::check(view, location as u32, list, &mut out);
-        }
-        for (resource, list) in self.bookings.iter().enumerate() {
-            super::resources::check(view, resource as u32, list, &mut out);
-        }
-        sort_conflicts(&mut out);
+        let people =
+            self.commitments
+                .par_iter()
+                .enumerate()
+                .fold(Vec::new, |mut out, (person, list)| {
+                    super::people::check(view, person as u32, list, &mut out);
+                    super::labor::check(view, person as u32, list, &mut out);
+                    out
+                });
+        let places =
+            self.occupancy
+                .par_iter()
+                .enumerate()
+                .fold(Vec::new, |mut out, (location, list)| {
+                    super::places::check(view, location as u32, list, &mut out);
+                    out
+                });
+        let resources =
+            self.bookings
+                .par_iter()
+                .enumerate()
+                .fold(Vec::new, |mut out, (resource, list)| {
+                    super::resources::check(view, resource as u32, list, &mut out);
+                    out
+                });
+        let mut out: Vec<Conflict> =
+            people
+                .chain(places)
+                .chain(resources)
+                .reduce(Vec::new, |mut a, b| {
+                    a.extend(b);
+                    a
+                });
+        out.par_sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out
     }
 
@@ -330,7 +418,7 @@ impl<'a> Context<'a> {
         }
         let own_location = match &event.location {
             None => None,
-            Some(l) => Some(*self.locations.get(l.as_str()).ok_or_else(|| {
+            Some(l) => Some(self.location_ix(l.as_str()).ok_or_else(|| {
                 invalid(
                     "event.location".into(),
                     format!("unknown location {:?}", l.as_str()),
@@ -338,22 +426,18 @@ impl<'a> Context<'a> {
             })?),
         };
         if let Some(u) = &event.unit {
-            if !self.units.contains_key(u.as_str()) {
+            if !self.unit_ix(u.as_str()).is_some() {
                 return Err(invalid(
                     "event.unit".into(),
                     format!("unknown unit {:?}", u.as_str()),
                 ));
             }
         }
-        let ix = self
-            .events
-            .get(event.id.as_str())
-            .copied()
-            .unwrap_or(NEW_EVENT);
+        let ix = self.event_ix(event.id.as_str()).unwrap_or(NEW_EVENT);
         let root = match &event.parent {
             None => ix,
             Some(parent) => {
-                let p = *self.events.get(parent.as_str()).ok_or_else(|| {
+                let p = self.event_ix(parent.as_str()).ok_or_else(|| {
                     invalid(
                         "event.parent".into(),
                         format!("unknown event {:?}", parent.as_str()),
@@ -377,7 +461,7 @@ impl<'a> Context<'a> {
         };
         let mut seen = std::collections::HashSet::new();
         for (a, att) in event.attendees.iter().enumerate() {
-            if !self.people.contains_key(att.person.as_str()) {
+            if !self.person_ix(att.person.as_str()).is_some() {
                 return Err(invalid(
                     format!("event.attendees[{a}].person"),
                     format!("unknown person {:?}", att.person.as_str()),
@@ -398,7 +482,7 @@ impl<'a> Context<'a> {
         }
         let mut seen = std::collections::HashSet::new();
         for (b, booking) in event.resources.iter().enumerate() {
-            if !self.resources.contains_key(booking.resource.as_str()) {
+            if !self.resource_ix(booking.resource.as_str()).is_some() {
                 return Err(invalid(
                     format!("event.resources[{b}].resource"),
                     format!("unknown resource {:?}", booking.resource.as_str()),
@@ -463,7 +547,7 @@ impl<'a> Context<'a> {
         let mut touched: Vec<u32> = event
             .resources
             .iter()
-            .filter_map(|b| self.resources.get(b.resource.as_str()).copied())
+            .filter_map(|b| self.resource_ix(b.resource.as_str()))
             .collect();
         touched.sort_unstable();
         touched.dedup();
@@ -519,7 +603,7 @@ impl View<'_, '_> {
         }
         let confirmed = e.status == BookingStatus::Confirmed;
         for att in &e.attendees {
-            if let Some(&person) = self.ctx.people.get(att.person.as_str()) {
+            if let Some(person) = self.ctx.person_ix(att.person.as_str()) {
                 let (start, end) = (secs(att.report(e)), secs(att.release(e)));
                 if end > start {
                     sink(
@@ -565,7 +649,7 @@ impl View<'_, '_> {
         let root = self.root(ev);
         let parent = (root != ev).then(|| self.event(root));
         for booking in &e.resources {
-            let Some(&r) = self.ctx.resources.get(booking.resource.as_str()) else {
+            let Some(r) = self.ctx.resource_ix(booking.resource.as_str()) else {
                 continue;
             };
             let covered = parent

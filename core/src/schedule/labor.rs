@@ -128,7 +128,7 @@ fn work_days(view: View<'_, '_>, list: &[Span]) -> Vec<WorkDay> {
             }),
         }
     }
-    days.sort_by_key(|d| (d.date, d.start));
+    days.sort_unstable_by_key(|d| (d.date, d.start));
     days
 }
 
@@ -293,12 +293,16 @@ fn weekly_hours(
     emit: &mut Emit<'_>,
 ) {
     let home = view.ctx.production().zone;
+    let weeks: Vec<NaiveDate> = days
+        .iter()
+        .map(|d| monday(home.civil_date(instant(d.start))))
+        .collect();
     let mut i = 0;
     while i < days.len() {
-        let week = monday(home.civil_date(instant(days[i].start)));
+        let week = weeks[i];
         let mut k = i;
         let mut total = 0;
-        while k < days.len() && monday(home.civil_date(instant(days[k].start))) == week {
+        while k < days.len() && weeks[k] == week {
             total += days[k].end - days[k].start;
             k += 1;
         }

@@ -185,7 +185,7 @@ impl Conflict {
         self.events.binary_search(event).is_ok()
     }
 
-    fn sort_key(&self) -> impl Ord + '_ {
+    pub(crate) fn sort_key(&self) -> impl Ord + '_ {
         (
             self.start,
             self.end,

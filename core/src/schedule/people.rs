@@ -109,7 +109,7 @@ fn travel(view: View<'_, '_>, person: u32, list: &[Span], out: &mut Vec<Conflict
         return;
     }
     let mut by_end: Vec<&Span> = list.iter().collect();
-    by_end.sort_by(|a, b| {
+    by_end.sort_unstable_by(|a, b| {
         a.end
             .cmp(&b.end)
             .then_with(|| view.order(a.start, a.end, a.ev, b.start, b.end, b.ev))

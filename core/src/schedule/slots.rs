@@ -105,17 +105,17 @@ pub(crate) fn find(ctx: &Context<'_>, request: &SlotRequest) -> Result<Vec<Slot>
     }
     let mut people = Vec::new();
     for (i, person) in request.people.iter().enumerate() {
-        let ix = ctx.people.get(person.as_str()).ok_or_else(|| {
+        let ix = ctx.person_ix(person.as_str()).ok_or_else(|| {
             invalid(
                 format!("request.people[{i}]"),
                 format!("unknown person {:?}", person.as_str()),
             )
         })?;
-        people.push(*ix);
+        people.push(ix);
     }
     let location = match &request.location {
         None => None,
-        Some(l) => Some(*ctx.locations.get(l.as_str()).ok_or_else(|| {
+        Some(l) => Some(ctx.location_ix(l.as_str()).ok_or_else(|| {
             invalid(
                 "request.location".into(),
                 format!("unknown location {:?}", l.as_str()),
@@ -123,7 +123,7 @@ pub(crate) fn find(ctx: &Context<'_>, request: &SlotRequest) -> Result<Vec<Slot>
         })?),
     };
     for (i, b) in request.resources.iter().enumerate() {
-        if !ctx.resources.contains_key(b.resource.as_str()) {
+        if !ctx.resource_ix(b.resource.as_str()).is_some() {
             return Err(invalid(
                 format!("request.resources[{i}].resource"),
                 format!("unknown resource {:?}", b.resource.as_str()),
@@ -150,7 +150,7 @@ pub(crate) fn find(ctx: &Context<'_>, request: &SlotRequest) -> Result<Vec<Slot>
     busy.sort_unstable();
 
     let mut id = String::from("__slot_candidate__");
-    while ctx.events.contains_key(id.as_str()) {
+    while ctx.event_ix(id.as_str()).is_some() {
         id.push('_');
     }
     let duration = i64::from(request.duration_minutes) * 60;
