@@ -20,6 +20,7 @@
 //! | [`io`] | production files: load, validate, migrate, save atomically |
 //! | [`rules`] | labor rule packs |
 //! | [`budget`] | chart of accounts, detail lines, fringes, ledger |
+//! | [`comms`] | documents for people: day out of days |
 //! | [`logistics`] | hotels, room blocks, stay requests |
 //!
 //! Conventions that hold everywhere:
@@ -92,6 +93,7 @@
 #![forbid(unsafe_code)]
 
 pub mod budget;
+pub mod comms;
 mod handle;
 pub mod io;
 pub mod logistics;

@@ -1,6 +1,8 @@
 //! Integration tests for the `callsheet` core crate (one test binary).
 
 mod common;
+mod dood;
+mod dood_props;
 mod files;
 mod roundtrip;
 mod schedule;

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
     };
     print!("{}", summary(&production));
     print!("{}", conflicts(&production));
+    print!("\n{}", production.day_out_of_days().to_text());
     ExitCode::SUCCESS
 }
 

@@ -426,7 +426,7 @@ impl<'a> Context<'a> {
             })?),
         };
         if let Some(u) = &event.unit {
-            if !self.unit_ix(u.as_str()).is_some() {
+            if self.unit_ix(u.as_str()).is_none() {
                 return Err(invalid(
                     "event.unit".into(),
                     format!("unknown unit {:?}", u.as_str()),
@@ -461,7 +461,7 @@ impl<'a> Context<'a> {
         };
         let mut seen = std::collections::HashSet::new();
         for (a, att) in event.attendees.iter().enumerate() {
-            if !self.person_ix(att.person.as_str()).is_some() {
+            if self.person_ix(att.person.as_str()).is_none() {
                 return Err(invalid(
                     format!("event.attendees[{a}].person"),
                     format!("unknown person {:?}", att.person.as_str()),
@@ -482,7 +482,7 @@ impl<'a> Context<'a> {
         }
         let mut seen = std::collections::HashSet::new();
         for (b, booking) in event.resources.iter().enumerate() {
-            if !self.resource_ix(booking.resource.as_str()).is_some() {
+            if self.resource_ix(booking.resource.as_str()).is_none() {
                 return Err(invalid(
                     format!("event.resources[{b}].resource"),
                     format!("unknown resource {:?}", booking.resource.as_str()),

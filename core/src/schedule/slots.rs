@@ -123,7 +123,7 @@ pub(crate) fn find(ctx: &Context<'_>, request: &SlotRequest) -> Result<Vec<Slot>
         })?),
     };
     for (i, b) in request.resources.iter().enumerate() {
-        if !ctx.resource_ix(b.resource.as_str()).is_some() {
+        if ctx.resource_ix(b.resource.as_str()).is_none() {
             return Err(invalid(
                 format!("request.resources[{i}].resource"),
                 format!("unknown resource {:?}", b.resource.as_str()),
