@@ -6,6 +6,7 @@
 
 use pyo3::prelude::*;
 
+mod comms;
 mod errors;
 mod model;
 mod production;
@@ -33,6 +34,11 @@ fn _callsheet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<schedule::RuleRef>()?;
     m.add_class::<schedule::Conflict>()?;
     m.add_class::<schedule::Slot>()?;
+    m.add_class::<comms::ShootDayMark>()?;
+    m.add_class::<comms::DoodColumn>()?;
+    m.add_class::<comms::DoodTotals>()?;
+    m.add_class::<comms::DoodRow>()?;
+    m.add_class::<comms::DoodReport>()?;
     m.add_class::<production::Production>()?;
     Ok(())
 }

@@ -11,6 +11,7 @@ use callsheet::ProductionHandle;
 use callsheet::schedule::{Schedule, SlotRequest};
 use chrono::{NaiveTime, TimeDelta};
 
+use crate::comms;
 use crate::errors::{
     NaiveDatetimeError, invalid, load_error, run_detached, save_error, schedule_error,
     validation_errors,
@@ -328,6 +329,36 @@ impl Production {
                 end: s.end,
             })
             .collect())
+    }
+
+    /// The day out of days: one row per person, one column per civil date
+    /// (in the home zone), with grid codes (`"SW"`, `"W"`, `"WF"`, `"H"`, …)
+    /// and totals per row.
+    ///
+    /// `people` is `"cast"`, `"cast_and_crew"`, `"everyone"` or a list of
+    /// person ids (in that order). The columns run over the dates of those
+    /// people's events (`range="people"`), the shoot (`range="shoot"`), or
+    /// from `start` to `end` inclusive (`datetime.date`s, given together).
+    /// Holds count unless `include_holds=False`; tentative events only with
+    /// `include_tentative=True`. Bad arguments raise `ValidationError`
+    /// naming the argument.
+    #[pyo3(signature = (*, people=None, start=None, end=None, range="people",
+        include_holds=true, include_tentative=false),
+        text_signature = "($self, *, people='cast', start=None, end=None, range='people', \
+        include_holds=True, include_tentative=False)")]
+    #[allow(clippy::too_many_arguments)]
+    fn day_out_of_days(
+        &self,
+        py: Python<'_>,
+        people: Option<&Bound<'_, PyAny>>,
+        start: Option<&Bound<'_, PyAny>>,
+        end: Option<&Bound<'_, PyAny>>,
+        range: &str,
+        include_holds: bool,
+        include_tentative: bool,
+    ) -> PyResult<comms::DoodReport> {
+        let options = comms::options(people, start, end, range, include_holds, include_tentative)?;
+        comms::report(py, self.snapshot(), options)
     }
 
     fn __repr__(&self) -> String {

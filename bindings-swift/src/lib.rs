@@ -27,3 +27,13 @@ pub fn format_version() -> u32 {
 pub fn library_version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+/// The text a day-out-of-days code prints in the grid: `"SW"`, `"W"`, `"H"`,
+/// `"/"`, or `""` for a company day off and an empty cell.
+///
+/// # Errors
+/// Only `Internal`.
+#[uniffi::export]
+pub fn dood_code_text(code: callsheet::comms::DoodCode) -> Result<String, CallsheetError> {
+    errors::guard(|| Ok(code.code().to_owned()))
+}

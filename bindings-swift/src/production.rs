@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use callsheet::ProductionHandle;
 
+use callsheet::comms::{DoodOptions, DoodReport, day_out_of_days};
 use callsheet::schedule::{Conflict, Schedule, Slot, SlotRequest};
 
 use callsheet::{Event, Location, Person, Resource, ShootingUnit, WorkingCalendar};
@@ -204,5 +205,33 @@ impl Production {
     /// `Invalid` for unknown ids, a zero duration or an empty window.
     pub fn find_slots(&self, request: SlotRequest) -> Result<Vec<Slot>, CallsheetError> {
         guard(|| Ok(self.schedule().find_slots(&request)?))
+    }
+
+    /// The day out of days: one row per person, one column per civil date
+    /// (in the home zone), with a code per cell and totals per row.
+    ///
+    /// # Errors
+    /// Only `Internal`. Problems with the request (unknown people, a range
+    /// that ends before it starts or is cut short) are the report's warnings.
+    pub fn day_out_of_days(&self, options: DoodOptions) -> Result<DoodReport, CallsheetError> {
+        self.read(|p| day_out_of_days(p, &options))
+    }
+
+    /// The day out of days as a fixed-width text grid like the paper DOOD,
+    /// with totals, warnings and a legend.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn dood_text(&self, options: DoodOptions) -> Result<String, CallsheetError> {
+        self.read(|p| day_out_of_days(p, &options).to_text())
+    }
+
+    /// The day out of days as CSV (RFC 4180, CRLF line ends): one row per
+    /// person with a column per date, then the totals.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn dood_csv(&self, options: DoodOptions) -> Result<String, CallsheetError> {
+        self.read(|p| day_out_of_days(p, &options).to_csv())
     }
 }

@@ -403,3 +403,127 @@ pub struct Slot {
     pub start: Timestamp,
     pub end: Timestamp,
 }
+
+use callsheet::comms::{
+    DayType, DoodCode, DoodColumn, DoodOptions, DoodPeople, DoodRange, DoodReport, DoodRow,
+    DoodTotals, ShootDayMark,
+};
+
+/// What a person's cell of the day out of days says about a day; the grid
+/// text (`"SW"`, `"H"`, `"/"`, `""`) comes from `doodCodeText`.
+#[uniffi::remote(Enum)]
+pub enum DoodCode {
+    StartWork,
+    Work,
+    WorkFinish,
+    StartWorkFinish,
+    Hold,
+    Drop,
+    PickupWork,
+    PickupWorkFinish,
+    Travel,
+    Rehearsal,
+    Fitting,
+    Holiday,
+    MoveDay,
+    DayOff,
+    Empty,
+}
+
+/// What kind of day a column of the day out of days is for the company.
+#[uniffi::remote(Enum)]
+pub enum DayType {
+    Working,
+    Holiday,
+    DayOff,
+    MoveDay,
+    NonWorking,
+}
+
+/// A shoot day falling on a column of the day out of days.
+#[uniffi::remote(Record)]
+pub struct ShootDayMark {
+    pub unit: Option<UnitId>,
+    pub day_number: Option<u32>,
+    pub event: EventId,
+}
+
+/// One column of the day out of days: a civil date in the home zone.
+#[uniffi::remote(Record)]
+pub struct DoodColumn {
+    pub date: CivilDate,
+    pub weekday: Weekday,
+    pub day_type: DayType,
+    pub holiday: Option<String>,
+    pub shoot_days: Vec<ShootDayMark>,
+}
+
+/// Totals of one row of the day out of days, over the whole engagement.
+#[uniffi::remote(Record)]
+pub struct DoodTotals {
+    pub work: u32,
+    pub hold: u32,
+    pub travel: u32,
+    pub rehearsal: u32,
+    pub fitting: u32,
+    pub holiday: u32,
+    pub move_days: u32,
+    pub dropped: u32,
+    pub idle: u32,
+    pub outside_span: u32,
+    pub span: u32,
+    pub first_work: Option<CivilDate>,
+    pub last_work: Option<CivilDate>,
+    pub drop: Option<CivilDate>,
+    pub pickup: Option<CivilDate>,
+}
+
+/// One person's row of the day out of days: one code per column.
+#[uniffi::remote(Record)]
+pub struct DoodRow {
+    pub person: PersonId,
+    pub name: String,
+    pub category: PersonCategory,
+    pub cast_number: Option<u32>,
+    pub codes: Vec<DoodCode>,
+    pub totals: DoodTotals,
+    pub warnings: Vec<String>,
+}
+
+/// A day-out-of-days report: columns (dates), rows (people) and warnings.
+#[uniffi::remote(Record)]
+pub struct DoodReport {
+    pub production: String,
+    pub zone: IanaZone,
+    pub columns: Vec<DoodColumn>,
+    pub rows: Vec<DoodRow>,
+    pub warnings: Vec<String>,
+}
+
+/// Which people get a row of the day out of days.
+#[uniffi::remote(Enum)]
+pub enum DoodPeople {
+    Cast,
+    CastAndCrew,
+    Everyone,
+    Only(Vec<PersonId>),
+}
+
+/// Which dates get a column of the day out of days.
+#[uniffi::remote(Enum)]
+pub enum DoodRange {
+    People,
+    Shoot,
+    Dates { from: CivilDate, to: CivilDate },
+}
+
+/// What a day-out-of-days report covers.
+#[uniffi::remote(Record)]
+pub struct DoodOptions {
+    pub people: DoodPeople,
+    pub range: DoodRange,
+    #[uniffi(default = true)]
+    pub include_holds: bool,
+    #[uniffi(default = false)]
+    pub include_tentative: bool,
+}

@@ -1,8 +1,8 @@
 """callsheet: the hard parts of a production coordinator's job.
 
 Load a production file, read its people, locations and schedule, and (as the
-engines land) check conflicts, allocate bookings, build call sheets and track
-the budget::
+engines land) check conflicts, build the day out of days, allocate bookings,
+build call sheets and track the budget::
 
     import callsheet
     production = callsheet.Production.load("examples/data/sample-production.json")
@@ -16,6 +16,10 @@ from callsheet._callsheet import (
     Attendance,
     AvailabilityWindow,
     Conflict,
+    DoodColumn,
+    DoodReport,
+    DoodRow,
+    DoodTotals,
     Event,
     Location,
     MealBreak,
@@ -28,6 +32,7 @@ from callsheet._callsheet import (
     ResourceBooking,
     RuleRef,
     SceneDetails,
+    ShootDayMark,
     ShootingUnit,
     Slot,
     Subject,
@@ -41,6 +46,10 @@ __all__ = [
     "AvailabilityWindow",
     "CallsheetError",
     "Conflict",
+    "DoodColumn",
+    "DoodReport",
+    "DoodRow",
+    "DoodTotals",
     "Event",
     "FileError",
     "Location",
@@ -55,6 +64,7 @@ __all__ = [
     "ResourceBooking",
     "RuleRef",
     "SceneDetails",
+    "ShootDayMark",
     "ShootingUnit",
     "Slot",
     "Subject",

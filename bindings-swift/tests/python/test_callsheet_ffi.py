@@ -100,5 +100,91 @@ class ScheduleTests(unittest.TestCase):
         self.assertEqual(slots[0].end - slots[0].start, dt.timedelta(hours=1))
 
 
+class DoodTests(unittest.TestCase):
+    WORK = {"SW", "W", "WF", "SWF", "PW", "PWF"}
+
+    def setUp(self):
+        self.p = cs.Production.load(str(SAMPLE))
+
+    def options(self, people=None, range=None, **kwargs):
+        return cs.DoodOptions(
+            people=people or cs.DoodPeople.CAST(), range=range or cs.DoodRange.PEOPLE(), **kwargs)
+
+    def test_day_out_of_days(self):
+        report = self.p.day_out_of_days(self.options())
+        self.assertEqual(report.production, self.p.name())
+        self.assertEqual(report.zone, "America/Los_Angeles")
+        self.assertEqual(report.warnings, [])
+        cast = [x for x in self.p.people() if x.category == cs.PersonCategory.CAST]
+        self.assertEqual(len(report.rows), len(cast))
+        self.assertTrue(all(r.category == cs.PersonCategory.CAST for r in report.rows))
+        dates = [c.date for c in report.columns]
+        self.assertIsInstance(dates[0], dt.date)
+        self.assertEqual(dates, [dates[0] + dt.timedelta(days=i) for i in range(len(dates))])
+        self.assertEqual(report.columns[0].weekday.name.title(), dates[0].strftime("%a"))
+        holiday = next(c for c in report.columns if c.day_type == cs.DayType.HOLIDAY)
+        self.assertTrue(holiday.holiday)
+        self.assertTrue(any(m.day_number == 1 for c in report.columns for m in c.shoot_days))
+        dropped = 0
+        for row in report.rows:
+            codes = [cs.dood_code_text(c) for c in row.codes]
+            self.assertEqual(len(codes), len(dates))
+            worked = [i for i, c in enumerate(codes) if c in self.WORK]
+            if len(worked) == 1:
+                self.assertEqual(codes[worked[0]], "SWF")
+            else:
+                self.assertEqual(codes[worked[0]], "SW")
+                self.assertIn(codes[worked[-1]], ("WF", "PWF"))
+            t = row.totals
+            self.assertEqual(t.work, len(worked))
+            self.assertEqual(t.hold, codes.count("H"))
+            self.assertEqual((t.first_work, t.last_work), (dates[worked[0]], dates[worked[-1]]))
+            parts = t.work + t.hold + t.travel + t.rehearsal + t.fitting + t.holiday + t.move_days + t.dropped + t.idle
+            self.assertEqual(parts, t.span + t.outside_span)
+            if t.drop is not None:
+                dropped += 1
+                self.assertEqual(row.codes[dates.index(t.drop)], cs.DoodCode.DROP)
+                self.assertIn(codes[dates.index(t.pickup)], ("PW", "PWF"))
+        self.assertGreaterEqual(dropped, 1)
+        self.assertEqual(cs.dood_code_text(cs.DoodCode.START_WORK_FINISH), "SWF")
+        self.assertEqual(cs.dood_code_text(cs.DoodCode.DAY_OFF), "")
+
+    def test_text_and_csv(self):
+        options = self.options()
+        report = self.p.day_out_of_days(options)
+        text = self.p.dood_text(options)
+        self.assertTrue(text.startswith(f"DAY OUT OF DAYS: {self.p.name()}\n"))
+        for row in report.rows:
+            self.assertIn(f"{row.cast_number}. {row.name} ", text)
+        lines = self.p.dood_csv(options).split("\r\n")
+        self.assertEqual(lines[-1], "")
+        self.assertEqual(len(lines), len(report.rows) + 2)
+        header = lines[0].split(",")
+        self.assertEqual(header[4], report.columns[0].date.isoformat())
+        self.assertEqual(lines[1].split(",")[1], report.rows[0].person)
+
+    def test_options(self):
+        report = self.p.day_out_of_days(self.options())
+        wanted = [report.rows[2].person, report.rows[0].person, "NOBODY"]
+        only = self.p.day_out_of_days(self.options(people=cs.DoodPeople.ONLY(wanted)))
+        self.assertEqual([r.person for r in only.rows], wanted[:2])
+        self.assertEqual(len(only.warnings), 1)
+        self.assertIn("NOBODY", only.warnings[0])
+        week = self.p.day_out_of_days(self.options(
+            people=cs.DoodPeople.CAST_AND_CREW(),
+            range=cs.DoodRange.DATES(dt.date(2027, 3, 1), dt.date(2027, 3, 7)),
+            include_holds=False, include_tentative=True))
+        self.assertEqual([c.date for c in week.columns], [dt.date(2027, 3, i) for i in range(1, 8)])
+        self.assertTrue(any(r.category == cs.PersonCategory.CREW for r in week.rows))
+        shoot = self.p.day_out_of_days(self.options(range=cs.DoodRange.SHOOT()))
+        self.assertTrue(shoot.columns[0].shoot_days)
+        self.assertEqual([r.totals for r in shoot.rows], [r.totals for r in report.rows])
+        everyone = self.p.day_out_of_days(self.options(people=cs.DoodPeople.EVERYONE()))
+        self.assertEqual(len(everyone.rows), len(self.p.people()))
+        backwards = self.p.day_out_of_days(self.options(range=cs.DoodRange.DATES(dt.date(2027, 3, 7), dt.date(2027, 3, 1))))
+        self.assertEqual(backwards.columns, [])
+        self.assertEqual(len(backwards.warnings), 1)
+
+
 if __name__ == "__main__":
     unittest.main()
