@@ -4,6 +4,8 @@ mod common;
 mod dood;
 mod dood_props;
 mod files;
+mod ical;
+mod notices;
 mod roundtrip;
 mod schedule;
 mod schedule_props;
