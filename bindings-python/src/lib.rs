@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 mod comms;
 mod errors;
 mod model;
+mod notices;
 mod production;
 mod schedule;
 
@@ -39,6 +40,10 @@ fn _callsheet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<comms::DoodTotals>()?;
     m.add_class::<comms::DoodRow>()?;
     m.add_class::<comms::DoodReport>()?;
+    m.add_class::<notices::PersonChange>()?;
+    m.add_class::<notices::ChangeNotice>()?;
+    m.add_function(wrap_pyfunction!(notices::diff, m)?)?;
+    m.add_function(wrap_pyfunction!(notices::revision_colour, m)?)?;
     m.add_class::<production::Production>()?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 
 use callsheet::ProductionHandle;
+use callsheet::comms::{CalendarSubject, IcalOptions};
 use callsheet::schedule::{Schedule, SlotRequest};
 use chrono::{NaiveTime, TimeDelta};
 
@@ -361,6 +362,60 @@ impl Production {
         comms::report(py, self.snapshot(), options)
     }
 
+    /// The iCalendar (RFC 5545) feed of one person, location or resource, or
+    /// of the whole schedule when none is given: VTIMEZONEs for the zones
+    /// used, stable UIDs, holds as TENTATIVE. `dtstamp` defaults to now.
+    #[pyo3(signature = (person=None, location=None, resource=None, *, dtstamp=None,
+        include_holds=true, include_cancelled=true, uid_domain=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn to_ical(
+        &self,
+        py: Python<'_>,
+        person: Option<String>,
+        location: Option<String>,
+        resource: Option<String>,
+        dtstamp: Option<&Bound<'_, PyAny>>,
+        include_holds: bool,
+        include_cancelled: bool,
+        uid_domain: Option<String>,
+    ) -> PyResult<String> {
+        let subject = calendar_subject(person, location, resource)?;
+        let mut options = IcalOptions::new(subject, stamp(py, dtstamp)?);
+        options.include_holds = include_holds;
+        options.include_cancelled = include_cancelled;
+        if let Some(domain) = uid_domain {
+            options.uid_domain = domain;
+        }
+        let production = self.snapshot();
+        run_detached(py, || callsheet::comms::to_ical(&production, &options))?
+            .map(|export| export.text)
+            .map_err(ical_error)
+    }
+
+    /// A VFREEBUSY for one person, location or resource between `start` and
+    /// `end`: BUSY, BUSY-TENTATIVE (holds) and BUSY-UNAVAILABLE periods.
+    #[pyo3(signature = (start, end, *, person=None, location=None, resource=None, dtstamp=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn free_busy(
+        &self,
+        py: Python<'_>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        person: Option<String>,
+        location: Option<String>,
+        resource: Option<String>,
+        dtstamp: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let subject = calendar_subject(person, location, resource)?;
+        let (from, to) = (instant(start, "start")?, instant(end, "end")?);
+        let dtstamp = stamp(py, dtstamp)?;
+        let production = self.snapshot();
+        run_detached(py, || {
+            callsheet::comms::free_busy(&production, &subject, from, to, dtstamp)
+        })?
+        .map_err(ical_error)
+    }
+
     fn __repr__(&self) -> String {
         let p = self.snapshot();
         format!(
@@ -427,4 +482,44 @@ fn event_from_py(value: &Bound<'_, PyAny>) -> PyResult<callsheet::Event> {
         };
         invalid(path, err.inner().to_string())
     })
+}
+
+fn calendar_subject(
+    person: Option<String>,
+    location: Option<String>,
+    resource: Option<String>,
+) -> PyResult<CalendarSubject> {
+    match (person, location, resource) {
+        (None, None, None) => Ok(CalendarSubject::Everything),
+        (Some(p), None, None) => Ok(CalendarSubject::Person(p.into())),
+        (None, Some(l), None) => Ok(CalendarSubject::Location(l.into())),
+        (None, None, Some(r)) => Ok(CalendarSubject::Resource(r.into())),
+        _ => Err(invalid(
+            "subject",
+            "give at most one of person, location or resource",
+        )),
+    }
+}
+
+/// `dtstamp`, or the current time: the binding, not the core, reads the clock.
+fn stamp(py: Python<'_>, dtstamp: Option<&Bound<'_, PyAny>>) -> PyResult<callsheet::Timestamp> {
+    match dtstamp {
+        Some(value) => instant(value, "dtstamp"),
+        None => {
+            let datetime = py.import("datetime")?;
+            let utc = datetime.getattr("timezone")?.getattr("utc")?;
+            datetime
+                .getattr("datetime")?
+                .call_method1("now", (utc,))?
+                .extract()
+        }
+    }
+}
+
+fn ical_error(err: callsheet::comms::IcalError) -> PyErr {
+    let text = err.to_string();
+    match text.split_once(": ") {
+        Some((path, message)) => invalid(path, message),
+        None => invalid("ical", text),
+    }
 }

@@ -89,6 +89,21 @@ impl From<callsheet::schedule::ScheduleError> for CallsheetError {
     }
 }
 
+impl From<callsheet::comms::IcalError> for CallsheetError {
+    fn from(err: callsheet::comms::IcalError) -> Self {
+        let text = err.to_string();
+        let (path, detail) = text
+            .split_once(": ")
+            .map_or(("ical".to_owned(), text.clone()), |(p, d)| {
+                (p.to_owned(), d.to_owned())
+            });
+        CallsheetError::Invalid {
+            summary: text,
+            problems: vec![Problem { path, detail }],
+        }
+    }
+}
+
 impl From<SaveError> for CallsheetError {
     fn from(err: SaveError) -> Self {
         match err {

@@ -17,15 +17,21 @@ pub use errors::{CallsheetError, Problem};
 pub use production::Production;
 
 /// The production file format version this library writes.
+///
+/// # Errors
+/// Never (every export returns a `Result` so that Swift never needs `try!`).
 #[uniffi::export]
-pub fn format_version() -> u32 {
-    callsheet::FORMAT_VERSION
+pub fn format_version() -> Result<u32, CallsheetError> {
+    Ok(callsheet::FORMAT_VERSION)
 }
 
 /// The version of the callsheet library.
+///
+/// # Errors
+/// Never.
 #[uniffi::export]
-pub fn library_version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
+pub fn library_version() -> Result<String, CallsheetError> {
+    Ok(env!("CARGO_PKG_VERSION").to_owned())
 }
 
 /// The text a day-out-of-days code prints in the grid: `"SW"`, `"W"`, `"H"`,

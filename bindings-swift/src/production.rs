@@ -234,4 +234,68 @@ impl Production {
     pub fn dood_csv(&self, options: DoodOptions) -> Result<String, CallsheetError> {
         self.read(|p| day_out_of_days(p, &options).to_csv())
     }
+
+    /// The iCalendar (RFC 5545) feed of a person, location, resource or the
+    /// whole schedule, stamped `dtstamp` (pass the current time).
+    ///
+    /// # Errors
+    /// `Invalid` for an unknown subject.
+    pub fn to_ical(
+        &self,
+        subject: callsheet::comms::CalendarSubject,
+        dtstamp: callsheet::Timestamp,
+    ) -> Result<String, CallsheetError> {
+        guard(|| Ok(self.snapshot().to_ical(subject, dtstamp)?))
+    }
+
+    /// A VFREEBUSY for a subject between `from` and `to`.
+    ///
+    /// # Errors
+    /// `Invalid` for an unknown subject or `to` not after `from`.
+    pub fn free_busy(
+        &self,
+        subject: callsheet::comms::CalendarSubject,
+        from: callsheet::Timestamp,
+        to: callsheet::Timestamp,
+        dtstamp: callsheet::Timestamp,
+    ) -> Result<String, CallsheetError> {
+        guard(|| {
+            Ok(callsheet::comms::free_busy(
+                &self.snapshot(),
+                &subject,
+                from,
+                to,
+                dtstamp,
+            )?)
+        })
+    }
+}
+
+/// Per-person notices of what changed from `old` to `new`, for revision `revision`.
+///
+/// # Errors
+/// Only `Internal`.
+#[uniffi::export]
+pub fn change_notices(
+    old: Arc<Production>,
+    new: Arc<Production>,
+    revision: String,
+) -> Result<Vec<callsheet::comms::ChangeNotice>, CallsheetError> {
+    guard(|| {
+        Ok(callsheet::comms::change_notices(
+            &old.snapshot(),
+            &new.snapshot(),
+            &revision,
+        ))
+    })
+}
+
+/// The colour of revision `n` (0 = White) from `colours`, or the standard
+/// sequence when `colours` is empty.
+///
+/// # Errors
+/// Only `Internal`.
+#[uniffi::export]
+pub fn revision_colour(n: u32, colours: Vec<String>) -> Result<String, CallsheetError> {
+    guard(|| Ok(callsheet::comms::RevisionColours(colours).name(n)))
 }

@@ -527,3 +527,43 @@ pub struct DoodOptions {
     #[uniffi(default = false)]
     pub include_tentative: bool,
 }
+
+use callsheet::comms::{CalendarSubject, ChangeKind, ChangeNotice, PersonChange};
+
+#[uniffi::remote(Enum)]
+pub enum CalendarSubject {
+    Person(PersonId),
+    Location(LocationId),
+    Resource(ResourceId),
+    Everything,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    DayMoved,
+    CallMoved,
+    DismissalMoved,
+    LocationChanged,
+    StatusChanged,
+}
+
+#[uniffi::remote(Record)]
+pub struct PersonChange {
+    pub kind: ChangeKind,
+    pub event: EventId,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub message: String,
+}
+
+#[uniffi::remote(Record)]
+pub struct ChangeNotice {
+    pub person: PersonId,
+    pub name: String,
+    pub email: Option<String>,
+    pub revision: String,
+    pub changes: Vec<PersonChange>,
+    pub new_conflicts: Vec<Conflict>,
+}

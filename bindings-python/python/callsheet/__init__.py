@@ -15,6 +15,7 @@ from callsheet._callsheet import (
     FORMAT_VERSION,
     Attendance,
     AvailabilityWindow,
+    ChangeNotice,
     Conflict,
     DoodColumn,
     DoodReport,
@@ -25,6 +26,7 @@ from callsheet._callsheet import (
     MealBreak,
     Money,
     PermitWindow,
+    PersonChange,
     Person,
     Problem,
     Production,
@@ -37,6 +39,8 @@ from callsheet._callsheet import (
     Slot,
     Subject,
     __version__,
+    diff,
+    revision_colour,
 )
 from callsheet._errors import CallsheetError, FileError, NaiveDatetimeError, ValidationError
 
@@ -44,6 +48,7 @@ __all__ = [
     "FORMAT_VERSION",
     "Attendance",
     "AvailabilityWindow",
+    "ChangeNotice",
     "CallsheetError",
     "Conflict",
     "DoodColumn",
@@ -57,6 +62,7 @@ __all__ = [
     "Money",
     "NaiveDatetimeError",
     "PermitWindow",
+    "PersonChange",
     "Person",
     "Problem",
     "Production",
@@ -70,4 +76,6 @@ __all__ = [
     "Subject",
     "ValidationError",
     "__version__",
+    "diff",
+    "revision_colour",
 ]

@@ -9,6 +9,7 @@ from typing import Any, Literal, final
 __all__ = [
     "Attendance",
     "AvailabilityWindow",
+    "ChangeNotice",
     "Conflict",
     "DoodColumn",
     "DoodReport",
@@ -20,6 +21,7 @@ __all__ = [
     "MealBreak",
     "Money",
     "PermitWindow",
+    "PersonChange",
     "Person",
     "Problem",
     "Production",
@@ -32,6 +34,8 @@ __all__ = [
     "Slot",
     "Subject",
     "__version__",
+    "diff",
+    "revision_colour",
 ]
 
 __version__: str
@@ -501,6 +505,48 @@ class DoodReport:
     def __iter__(self) -> Iterator[DoodRow]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
+_ChangeKindName = Literal[
+    "added", "removed", "day_moved", "call_moved", "dismissal_moved", "location_changed", "status_changed"
+]
+
+@final
+class PersonChange:
+    """One change for one person."""
+
+    @property
+    def kind(self) -> _ChangeKindName: ...
+    @property
+    def event_id(self) -> str: ...
+    @property
+    def before(self) -> str | None: ...
+    @property
+    def after(self) -> str | None: ...
+    @property
+    def message(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class ChangeNotice:
+    """Everything that changed for one person between two versions."""
+
+    @property
+    def person(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def revision(self) -> str: ...
+    @property
+    def changes(self) -> list[PersonChange]: ...
+    @property
+    def new_conflicts(self) -> list[Conflict]: ...
+    def to_text(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def diff(old: Production, new: Production, revision: str | None = None) -> list[ChangeNotice]: ...
+def revision_colour(n: int, colours: list[str] | None = None) -> str: ...
+
 @final
 class Production:
     """A film, series season or show: people, locations, resources, schedule, budget."""
@@ -541,6 +587,27 @@ class Production:
     def resource(self, id: str) -> Resource | None: ...
     def event(self, id: str) -> Event | None: ...
     def conflicts(self) -> list[Conflict]: ...
+    def to_ical(
+        self,
+        person: str | None = None,
+        location: str | None = None,
+        resource: str | None = None,
+        *,
+        dtstamp: datetime.datetime | None = None,
+        include_holds: bool = True,
+        include_cancelled: bool = True,
+        uid_domain: str | None = None,
+    ) -> str: ...
+    def free_busy(
+        self,
+        start: datetime.datetime,
+        end: datetime.datetime,
+        *,
+        person: str | None = None,
+        location: str | None = None,
+        resource: str | None = None,
+        dtstamp: datetime.datetime | None = None,
+    ) -> str: ...
     def check_event(self, event: Event | Mapping[str, Any]) -> list[Conflict]: ...
     def find_slots(
         self,

@@ -186,5 +186,22 @@ class DoodTests(unittest.TestCase):
         self.assertEqual(len(backwards.warnings), 1)
 
 
+class CommsTests(unittest.TestCase):
+    def test_ical_and_notices(self):
+        p = cs.Production.load(str(SAMPLE))
+        stamp = dt.datetime(2027, 2, 20, 12, tzinfo=dt.timezone.utc)
+        lead = next(x for x in p.people() if x.cast_number == 1)
+        text = p.to_ical(cs.CalendarSubject.PERSON(lead.id), stamp)
+        self.assertTrue(text.startswith("BEGIN:VCALENDAR\r\n"))
+        self.assertIn("BEGIN:VTIMEZONE", text)
+        with self.assertRaises(cs.CallsheetError.Invalid) as ctx:
+            p.to_ical(cs.CalendarSubject.PERSON("NOBODY"), stamp)
+        self.assertEqual(ctx.exception.problems[0].path, "subject")
+        fb = p.free_busy(cs.CalendarSubject.PERSON(lead.id), stamp, stamp + dt.timedelta(days=30), stamp)
+        self.assertIn("BEGIN:VFREEBUSY", fb)
+        self.assertEqual(cs.change_notices(p, p, "Blue"), [])
+        self.assertEqual(cs.revision_colour(11, []), "Double White")
+
+
 if __name__ == "__main__":
     unittest.main()
