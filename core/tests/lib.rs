@@ -1,5 +1,7 @@
 //! Integration tests for the `callsheet` core crate (one test binary).
 
+mod agenda;
+mod call_sheet;
 mod common;
 mod dood;
 mod dood_props;

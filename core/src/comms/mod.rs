@@ -1,11 +1,22 @@
-//! Communication hub: day-out-of-days, iCalendar feeds and change notices,
-//! and (planned) call sheets, distribution and the agenda.
+//! Communication hub: call sheets, day-out-of-days, iCalendar feeds and
+//! change notices, the agenda, and (planned) distribution.
 //!
 //! Everything here reads a [`Production`](crate::Production) and produces
 //! documents for people: plain serde data that bindings can hand over as is,
 //! plus fixed-width text and CSV renderings. Nothing reads the clock or
 //! performs I/O.
 //!
+//! - [`agenda`](mod@agenda): the coordinator's agenda at a given "now" —
+//!   call sheets due, permit applications, room block releases with their
+//!   cost exposure, outdated documents and change notices owed
+//!   ([`agenda()`], [`Production::agenda`](crate::Production::agenda),
+//!   [`AgendaOptions`], [`schedule_fingerprint`]).
+//! - [`call_sheet`](mod@call_sheet): the daily call sheet of a unit's shoot day — general
+//!   call, locations with nearest hospital, scenes with pages, cast with
+//!   day-out-of-days status and hair/makeup, call, on-set and dismissal
+//!   times, crew calls by department, meals, resources, advance schedule
+//!   and notes; times past midnight written `"25:30"`; plain text and
+//!   printable HTML ([`call_sheet()`], [`Production::call_sheet`](crate::Production::call_sheet)).
 //! - [`dood`]: the day out of days — one row per person, one column per
 //!   civil date, with start/work/finish, hold, drop/pickup, travel,
 //!   rehearsal and fitting codes and per-row totals
@@ -19,10 +30,21 @@
 //!   production, with revision colours ([`change_notices`],
 //!   [`RevisionColours`]).
 
+pub mod agenda;
+pub mod call_sheet;
 pub mod dood;
 pub mod ical;
 pub mod notices;
 
+pub use agenda::{
+    AgendaItem, AgendaKind, AgendaOptions, DEFAULT_CALL_SHEET_LEAD_HOURS, DEFAULT_HORIZON_DAYS,
+    DocumentKind, SentDocument, agenda, schedule_fingerprint,
+};
+pub use call_sheet::{
+    AdvanceDay, CallSheet, CallSheetError, CallSheetLocation, CallSheetOptions, CallTime, CastRow,
+    CrewDepartment, CrewRow, DEPARTMENT_ORDER, MealRow, ResourceRow, SceneRow, call_sheet,
+    call_sheet_time, format_pages,
+};
 pub use dood::{
     DayType, DoodCode, DoodColumn, DoodOptions, DoodPeople, DoodRange, DoodReport, DoodRow,
     DoodTotals, MAX_DAYS, ShootDayMark, day_out_of_days,
