@@ -8,8 +8,7 @@ use callsheet::{
     Attendance, BookingStatus, Event, EventKind, Holiday, Location, Money, PermitWindow, Person,
     PersonCategory, Production,
 };
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::America::Los_Angeles;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use proptest::prelude::*;
 
 use crate::common::{arb_schedule, base as props_base, sample_path};
@@ -19,11 +18,7 @@ fn utc(text: &str) -> DateTime<Utc> {
 }
 
 fn la(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-    Los_Angeles
-        .with_ymd_and_hms(y, mo, d, h, mi, 0)
-        .earliest()
-        .unwrap()
-        .with_timezone(&Utc)
+    crate::common::los_angeles(y, mo, d, h, mi)
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -9,18 +9,13 @@ use callsheet::{
     PersonCategory, Production, Resource, ResourceBooking, ResourceKind, SceneDetails,
     ShootingUnit, StoryTime, UnitId,
 };
-use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
-use chrono_tz::America::Los_Angeles;
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
 
 use crate::common::sample_path;
 
 /// 2027-03-`d` `h`:`m` in Los Angeles (PST), as UTC. Hours ≥ 24 roll over.
 fn la(d: u32, h: u32, m: u32) -> DateTime<Utc> {
-    Los_Angeles
-        .with_ymd_and_hms(2027, 3, d + h / 24, h % 24, m, 0)
-        .earliest()
-        .unwrap()
-        .with_timezone(&Utc)
+    crate::common::los_angeles(2027, 3, d + h / 24, h % 24, m)
 }
 
 fn date(m: u32, d: u32) -> NaiveDate {

@@ -326,3 +326,12 @@ pub fn base() -> DateTime<Utc> {
         .single()
         .expect("valid")
 }
+
+/// A Los Angeles wall-clock time as a UTC instant (the first, for a repeated hour).
+pub fn los_angeles(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    chrono_tz::America::Los_Angeles
+        .with_ymd_and_hms(y, m, d, h, min, 0)
+        .earliest()
+        .expect("a valid Los Angeles wall-clock time")
+        .with_timezone(&Utc)
+}

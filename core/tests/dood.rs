@@ -12,18 +12,13 @@ use callsheet::{
     Production,
 };
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use chrono_tz::America::Los_Angeles;
 use chrono_tz::Europe::London;
 
 use crate::common::sample_path;
 
 /// Local Los Angeles wall-clock time as a UTC instant.
 fn la(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Los_Angeles
-        .with_ymd_and_hms(2026, m, d, h, min, 0)
-        .earliest()
-        .unwrap()
-        .with_timezone(&Utc)
+    crate::common::los_angeles(2026, m, d, h, min)
 }
 
 fn date(m: u32, d: u32) -> NaiveDate {

@@ -7,18 +7,13 @@ use callsheet::comms::{ChangeKind, RevisionColours, change_notices};
 use callsheet::{
     Attendance, BookingStatus, Event, EventKind, Location, Person, PersonCategory, Production,
 };
-use chrono::{DateTime, TimeZone, Utc};
-use chrono_tz::America::Los_Angeles;
+use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 
 use crate::common::arb_schedule;
 
 fn la(d: u32, h: u32, m: u32) -> DateTime<Utc> {
-    Los_Angeles
-        .with_ymd_and_hms(2027, 3, d, h, m, 0)
-        .earliest()
-        .unwrap()
-        .with_timezone(&Utc)
+    crate::common::los_angeles(2027, 3, d, h, m)
 }
 
 fn base() -> Production {

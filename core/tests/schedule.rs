@@ -5,18 +5,13 @@ use callsheet::{
     Attendance, BookingStatus, Event, EventKind, Location, MealBreak, PermitWindow, Person,
     PersonCategory, Production, Resource, ResourceBooking, ResourceKind,
 };
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::America::Los_Angeles;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::common::sample_path;
 
 /// Local Los Angeles wall-clock time as a UTC instant.
 fn la(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Los_Angeles
-        .with_ymd_and_hms(y, m, d, h, min, 0)
-        .earliest()
-        .unwrap()
-        .with_timezone(&Utc)
+    crate::common::los_angeles(y, m, d, h, min)
 }
 
 fn production() -> Production {
