@@ -390,7 +390,7 @@ impl DoodReport {
 }
 
 /// A `datetime.date` (not a `datetime.datetime`) as a civil date.
-fn civil_date(value: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> {
+pub fn civil_date(value: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> {
     let datetime = value.py().import("datetime")?;
     if value.is_instance(&datetime.getattr("datetime")?)? {
         return Err(invalid(
@@ -498,7 +498,7 @@ fn people_option(people: &Bound<'_, PyAny>) -> PyResult<DoodPeople> {
     Ok(DoodPeople::Only(ids))
 }
 
-fn type_name(value: &Bound<'_, PyAny>) -> String {
+pub fn type_name(value: &Bound<'_, PyAny>) -> String {
     value
         .get_type()
         .name()

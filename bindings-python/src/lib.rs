@@ -6,6 +6,7 @@
 
 use pyo3::prelude::*;
 
+mod call_sheet;
 mod comms;
 mod errors;
 mod model;
@@ -40,6 +41,9 @@ fn _callsheet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<comms::DoodTotals>()?;
     m.add_class::<comms::DoodRow>()?;
     m.add_class::<comms::DoodReport>()?;
+    m.add_class::<call_sheet::CallSheet>()?;
+    m.add_class::<call_sheet::AgendaItem>()?;
+    m.add_function(wrap_pyfunction!(call_sheet::schedule_fingerprint, m)?)?;
     m.add_class::<notices::PersonChange>()?;
     m.add_class::<notices::ChangeNotice>()?;
     m.add_function(wrap_pyfunction!(notices::diff, m)?)?;

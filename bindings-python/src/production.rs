@@ -12,6 +12,7 @@ use callsheet::comms::{CalendarSubject, IcalOptions};
 use callsheet::schedule::{Schedule, SlotRequest};
 use chrono::{NaiveTime, TimeDelta};
 
+use crate::call_sheet;
 use crate::comms;
 use crate::errors::{
     NaiveDatetimeError, invalid, load_error, run_detached, save_error, schedule_error,
@@ -360,6 +361,60 @@ impl Production {
     ) -> PyResult<comms::DoodReport> {
         let options = comms::options(people, start, end, range, include_holds, include_tentative)?;
         comms::report(py, self.snapshot(), options)
+    }
+
+    /// The call sheet of `unit`'s shoot day on `date` (a `datetime.date` in
+    /// the home zone); without `unit`, of the only unit shooting that day.
+    /// `revision` numbers the issue (0 = White), `colours` overrides the
+    /// revision colour sequence, `schedule_version` and `notes` are printed.
+    /// Raises `ValidationError` naming the option at fault (`date` when
+    /// nothing shoots that day, `unit` for an unknown or missing unit).
+    #[pyo3(signature = (date, unit=None, *, revision=0, colours=None,
+        schedule_version=String::new(), notes=None),
+        text_signature = "($self, date, unit=None, *, revision=0, colours=None, \
+        schedule_version='', notes=None)")]
+    #[allow(clippy::too_many_arguments)]
+    fn call_sheet(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        unit: Option<String>,
+        revision: u32,
+        colours: Option<Vec<String>>,
+        schedule_version: String,
+        notes: Option<Vec<String>>,
+    ) -> PyResult<call_sheet::CallSheet> {
+        let options =
+            call_sheet::call_sheet_options(date, unit, revision, colours, schedule_version, notes)?;
+        call_sheet::call_sheet(py, self.snapshot(), options)
+    }
+
+    /// The coordinator's agenda at `now` (a timezone-aware datetime): call
+    /// sheets due, permit applications, room block releases, outdated
+    /// documents and (with `previous`, the version last communicated)
+    /// change notices owed, sorted by due time. `sent` lists documents
+    /// already sent: records with `kind` (`"call_sheet"`,
+    /// `"day_out_of_days"`, `"shooting_schedule"`), `date` (call sheets'
+    /// shoot date, else `None`), `schedule_fingerprint` and `sent_at`.
+    #[pyo3(signature = (now, *, call_sheet_lead_hours=12, horizon_days=14, sent=None,
+        previous=None))]
+    fn agenda(
+        &self,
+        py: Python<'_>,
+        now: &Bound<'_, PyAny>,
+        call_sheet_lead_hours: u32,
+        horizon_days: u32,
+        sent: Option<&Bound<'_, PyAny>>,
+        previous: Option<PyRef<'_, Production>>,
+    ) -> PyResult<Vec<call_sheet::AgendaItem>> {
+        let options = call_sheet::agenda_options(
+            now,
+            call_sheet_lead_hours,
+            horizon_days,
+            sent,
+            previous.as_deref(),
+        )?;
+        call_sheet::agenda(py, self.snapshot(), options)
     }
 
     /// The iCalendar (RFC 5545) feed of one person, location or resource, or

@@ -104,6 +104,25 @@ impl From<callsheet::comms::IcalError> for CallsheetError {
     }
 }
 
+impl From<callsheet::comms::CallSheetError> for CallsheetError {
+    fn from(err: callsheet::comms::CallSheetError) -> Self {
+        use callsheet::comms::CallSheetError;
+        let path = match &err {
+            CallSheetError::NoShootDay { path, .. }
+            | CallSheetError::SeveralUnits { path, .. }
+            | CallSheetError::UnknownUnit { path, .. } => path.clone(),
+        };
+        let summary = err.to_string();
+        let detail = summary
+            .strip_prefix(&format!("{path}: "))
+            .map_or_else(|| summary.clone(), str::to_owned);
+        CallsheetError::Invalid {
+            summary,
+            problems: vec![Problem { path, detail }],
+        }
+    }
+}
+
 impl From<SaveError> for CallsheetError {
     fn from(err: SaveError) -> Self {
         match err {

@@ -14,7 +14,7 @@ mod production;
 mod types;
 
 pub use errors::{CallsheetError, Problem};
-pub use production::Production;
+pub use production::{AgendaRequest, Production};
 
 /// The production file format version this library writes.
 ///

@@ -4,13 +4,48 @@ use std::sync::Arc;
 
 use callsheet::ProductionHandle;
 
-use callsheet::comms::{DoodOptions, DoodReport, day_out_of_days};
+use callsheet::comms::{
+    AgendaItem, AgendaOptions, CallSheet, CallSheetOptions, DoodOptions, DoodReport, SentDocument,
+    day_out_of_days,
+};
 use callsheet::schedule::{Conflict, Schedule, Slot, SlotRequest};
 
 use callsheet::{Event, Location, Person, Resource, ShootingUnit, WorkingCalendar};
 
 use crate::errors::{CallsheetError, guard};
 use crate::types::CivilDate;
+
+/// What the agenda needs besides the production: the binding's form of the
+/// core's options, with the previous version as a `Production` handle.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct AgendaRequest {
+    /// The current instant (the library never reads the clock).
+    pub now: callsheet::Timestamp,
+    /// Call sheets are due this many wall-clock hours before general call.
+    #[uniffi(default = 12)]
+    pub call_sheet_lead_hours: u32,
+    /// How many days ahead of `now` to look.
+    #[uniffi(default = 14)]
+    pub horizon_days: u32,
+    /// Documents already sent.
+    #[uniffi(default = [])]
+    pub sent: Vec<SentDocument>,
+    /// The version last communicated to people, for change notices owed.
+    #[uniffi(default = None)]
+    pub previous: Option<Arc<Production>>,
+}
+
+impl AgendaRequest {
+    fn options(self) -> AgendaOptions {
+        AgendaOptions {
+            now: self.now,
+            call_sheet_lead_hours: self.call_sheet_lead_hours,
+            horizon_days: self.horizon_days,
+            sent: self.sent,
+            previous: self.previous.map(|p| (*p.snapshot()).clone()),
+        }
+    }
+}
 
 /// A film, series season or show. Load one with `Production.load(path)` or
 /// `Production.fromJson(text)`. Safe to share between threads: readers get
@@ -235,6 +270,46 @@ impl Production {
         self.read(|p| day_out_of_days(p, &options).to_csv())
     }
 
+    /// The call sheet of a unit's shoot day.
+    ///
+    /// # Errors
+    /// `Invalid` naming the option at fault: `date` when nothing shoots that
+    /// day, `unit` for an unknown unit or when several units shoot.
+    pub fn call_sheet(&self, options: CallSheetOptions) -> Result<CallSheet, CallsheetError> {
+        guard(|| Ok(callsheet::comms::call_sheet(&self.snapshot(), &options)?))
+    }
+
+    /// The call sheet as fixed-width plain text.
+    ///
+    /// # Errors
+    /// As `callSheet`.
+    pub fn call_sheet_text(&self, options: CallSheetOptions) -> Result<String, CallsheetError> {
+        guard(|| Ok(callsheet::comms::call_sheet(&self.snapshot(), &options)?.to_text()))
+    }
+
+    /// The call sheet as one self-contained, printable HTML page.
+    ///
+    /// # Errors
+    /// As `callSheet`.
+    pub fn call_sheet_html(&self, options: CallSheetOptions) -> Result<String, CallsheetError> {
+        guard(|| Ok(callsheet::comms::call_sheet(&self.snapshot(), &options)?.to_html()))
+    }
+
+    /// The coordinator's agenda at `request.now`: call sheets due, permit
+    /// applications, room block releases, outdated documents and change
+    /// notices owed, sorted by due time.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn agenda(&self, request: AgendaRequest) -> Result<Vec<AgendaItem>, CallsheetError> {
+        guard(|| {
+            Ok(callsheet::comms::agenda(
+                &self.snapshot(),
+                &request.options(),
+            ))
+        })
+    }
+
     /// The iCalendar (RFC 5545) feed of a person, location, resource or the
     /// whole schedule, stamped `dtstamp` (pass the current time).
     ///
@@ -298,4 +373,18 @@ pub fn change_notices(
 #[uniffi::export]
 pub fn revision_colour(n: u32, colours: Vec<String>) -> Result<String, CallsheetError> {
     guard(|| Ok(callsheet::comms::RevisionColours(colours).name(n)))
+}
+
+/// A stable 64-bit fingerprint of the schedule as people see it (events,
+/// people, locations): store it with each `SentDocument`.
+///
+/// # Errors
+/// Only `Internal`.
+#[uniffi::export]
+pub fn schedule_fingerprint(production: Arc<Production>) -> Result<u64, CallsheetError> {
+    guard(|| {
+        Ok(callsheet::comms::schedule_fingerprint(
+            &production.snapshot(),
+        ))
+    })
 }

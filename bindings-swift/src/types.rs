@@ -567,3 +567,205 @@ pub struct ChangeNotice {
     pub changes: Vec<PersonChange>,
     pub new_conflicts: Vec<Conflict>,
 }
+
+use callsheet::comms::{
+    AdvanceDay, AgendaItem, AgendaKind, CallSheet, CallSheetLocation, CallSheetOptions, CallTime,
+    CastRow, CrewDepartment, CrewRow, DocumentKind, MealRow, ResourceRow, RevisionColours,
+    SceneRow, SentDocument,
+};
+
+// A tuple struct cannot be a remote Record: the revision colour sequence
+// crosses as a plain list of names (empty: the standard sequence).
+uniffi::custom_type!(RevisionColours, Vec<String>, {
+    remote,
+    lower: |colours| colours.0,
+    try_lift: |names| Ok(RevisionColours(names)),
+});
+
+/// Which call sheet to build: `unit`'s shoot day on `date` (home-zone civil
+/// date; without a unit, the only unit shooting that day), revision `revision`
+/// (0 = White) in the colour sequence `colours` (empty: the standard one).
+#[uniffi::remote(Record)]
+pub struct CallSheetOptions {
+    pub date: CivilDate,
+    #[uniffi(default = None)]
+    pub unit: Option<UnitId>,
+    #[uniffi(default = 0)]
+    pub revision: u32,
+    #[uniffi(default = [])]
+    pub colours: RevisionColours,
+    #[uniffi(default = "")]
+    pub schedule_version: String,
+    #[uniffi(default = [])]
+    pub notes: Vec<String>,
+}
+
+/// A time as printed on a call sheet (`"07:00"`, `"25:30"` past midnight).
+#[uniffi::remote(Record)]
+pub struct CallTime {
+    pub local: String,
+    pub minutes_after_midnight: u32,
+}
+
+/// One of the day's locations.
+#[uniffi::remote(Record)]
+pub struct CallSheetLocation {
+    pub id: LocationId,
+    pub name: String,
+    pub address: String,
+    pub parking: String,
+    pub nearest_hospital: String,
+    pub notes: String,
+    pub zone: String,
+    pub scenes: Vec<String>,
+}
+
+/// A scene, in shooting order.
+#[uniffi::remote(Record)]
+pub struct SceneRow {
+    pub event: EventId,
+    pub number: String,
+    pub set: String,
+    pub int_ext: String,
+    pub day_night: String,
+    pub synopsis: String,
+    pub eighths: u32,
+    pub pages: String,
+    pub cast_numbers: Vec<u32>,
+    pub start: CallTime,
+    pub end: CallTime,
+    pub location: Option<LocationId>,
+}
+
+/// A cast member's row.
+#[uniffi::remote(Record)]
+pub struct CastRow {
+    pub person: PersonId,
+    pub cast_number: Option<u32>,
+    pub name: String,
+    pub role: String,
+    pub status: String,
+    pub pickup: Option<CallTime>,
+    pub makeup_call: Option<CallTime>,
+    pub call: Option<CallTime>,
+    pub on_set: Option<CallTime>,
+    pub dismissal: Option<CallTime>,
+    pub notes: String,
+}
+
+/// A crew member's row.
+#[uniffi::remote(Record)]
+pub struct CrewRow {
+    pub person: PersonId,
+    pub name: String,
+    pub role: String,
+    pub head_of_department: bool,
+    pub call: CallTime,
+    pub notes: String,
+}
+
+/// One department's crew calls.
+#[uniffi::remote(Record)]
+pub struct CrewDepartment {
+    pub department: String,
+    pub rows: Vec<CrewRow>,
+}
+
+/// A meal.
+#[uniffi::remote(Record)]
+pub struct MealRow {
+    pub label: String,
+    pub start: CallTime,
+    pub end: CallTime,
+}
+
+/// A booked resource.
+#[uniffi::remote(Record)]
+pub struct ResourceRow {
+    pub resource: ResourceId,
+    pub name: String,
+    pub quantity: u32,
+}
+
+/// The advance schedule: the unit's next shoot day.
+#[uniffi::remote(Record)]
+pub struct AdvanceDay {
+    pub event: EventId,
+    pub date: CivilDate,
+    pub weekday: Weekday,
+    pub day_number: u32,
+    pub general_call: CallTime,
+    pub locations: Vec<String>,
+    pub scenes: Vec<SceneRow>,
+    pub total_eighths: u32,
+    pub total_pages: String,
+}
+
+/// The daily call sheet of one unit's shoot day.
+#[uniffi::remote(Record)]
+pub struct CallSheet {
+    pub production: String,
+    pub shoot_day: EventId,
+    pub title: String,
+    pub date: CivilDate,
+    pub weekday: Weekday,
+    pub day_number: u32,
+    pub total_days: u32,
+    pub unit: Option<UnitId>,
+    pub unit_name: String,
+    pub zone: String,
+    pub general_call: CallTime,
+    pub estimated_wrap: CallTime,
+    pub revision: u32,
+    pub revision_colour: String,
+    pub schedule_version: String,
+    pub locations: Vec<CallSheetLocation>,
+    pub scenes: Vec<SceneRow>,
+    pub total_eighths: u32,
+    pub total_pages: String,
+    pub cast: Vec<CastRow>,
+    pub crew: Vec<CrewDepartment>,
+    pub meals: Vec<MealRow>,
+    pub resources: Vec<ResourceRow>,
+    pub advance: Option<AdvanceDay>,
+    pub notes: Vec<String>,
+}
+
+/// A document a coordinator sends out and keeps current.
+#[uniffi::remote(Enum)]
+pub enum DocumentKind {
+    CallSheet,
+    DayOutOfDays,
+    ShootingSchedule,
+}
+
+/// A record that a document went out, for a schedule fingerprint.
+#[uniffi::remote(Record)]
+pub struct SentDocument {
+    pub kind: DocumentKind,
+    pub date: Option<CivilDate>,
+    pub schedule_fingerprint: u64,
+    pub sent_at: Timestamp,
+}
+
+/// What an agenda item asks for.
+#[uniffi::remote(Enum)]
+pub enum AgendaKind {
+    CallSheetDue,
+    PermitApplication,
+    RoomBlockRelease,
+    DocumentOutdated,
+    NoticesOwed,
+}
+
+/// One thing to do by a deadline.
+#[uniffi::remote(Record)]
+pub struct AgendaItem {
+    pub kind: AgendaKind,
+    pub due: Timestamp,
+    pub due_local: String,
+    pub overdue: bool,
+    pub subject: String,
+    pub message: String,
+    pub cost_exposure: Option<Money>,
+}

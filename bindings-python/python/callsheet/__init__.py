@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from callsheet._callsheet import (
     FORMAT_VERSION,
+    AgendaItem,
     Attendance,
     AvailabilityWindow,
+    CallSheet,
     ChangeNotice,
     Conflict,
     DoodColumn,
@@ -41,13 +43,16 @@ from callsheet._callsheet import (
     __version__,
     diff,
     revision_colour,
+    schedule_fingerprint,
 )
 from callsheet._errors import CallsheetError, FileError, NaiveDatetimeError, ValidationError
 
 __all__ = [
     "FORMAT_VERSION",
+    "AgendaItem",
     "Attendance",
     "AvailabilityWindow",
+    "CallSheet",
     "ChangeNotice",
     "CallsheetError",
     "Conflict",
@@ -78,4 +83,5 @@ __all__ = [
     "__version__",
     "diff",
     "revision_colour",
+    "schedule_fingerprint",
 ]

@@ -4,11 +4,13 @@ import datetime
 import decimal
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, final
+from typing import Any, Literal, TypedDict, final
 
 __all__ = [
+    "AgendaItem",
     "Attendance",
     "AvailabilityWindow",
+    "CallSheet",
     "ChangeNotice",
     "Conflict",
     "DoodColumn",
@@ -36,6 +38,7 @@ __all__ = [
     "__version__",
     "diff",
     "revision_colour",
+    "schedule_fingerprint",
 ]
 
 __version__: str
@@ -544,6 +547,177 @@ class ChangeNotice:
     def to_text(self) -> str: ...
     def __eq__(self, value: object, /) -> bool: ...
 
+class _CallTime(TypedDict):
+    local: str
+    minutes_after_midnight: int
+
+class _CallSheetLocation(TypedDict):
+    id: str
+    name: str
+    address: str
+    parking: str
+    nearest_hospital: str
+    notes: str
+    zone: str
+    scenes: list[str]
+
+class _SceneRow(TypedDict):
+    event: str
+    number: str
+    set: str
+    int_ext: str
+    day_night: str
+    synopsis: str
+    eighths: int
+    pages: str
+    cast_numbers: list[int]
+    start: _CallTime
+    end: _CallTime
+    location: str | None
+
+class _CastRow(TypedDict):
+    person: str
+    cast_number: int | None
+    name: str
+    role: str
+    status: str
+    pickup: _CallTime | None
+    makeup_call: _CallTime | None
+    call: _CallTime | None
+    on_set: _CallTime | None
+    dismissal: _CallTime | None
+    notes: str
+
+class _CrewRow(TypedDict):
+    person: str
+    name: str
+    role: str
+    head_of_department: bool
+    call: _CallTime
+    notes: str
+
+class _CrewDepartment(TypedDict):
+    department: str
+    rows: list[_CrewRow]
+
+class _MealRow(TypedDict):
+    label: str
+    start: _CallTime
+    end: _CallTime
+
+class _ResourceRow(TypedDict):
+    resource: str
+    name: str
+    quantity: int
+
+class _AdvanceDay(TypedDict):
+    event: str
+    date: str
+    weekday: str
+    day_number: int
+    general_call: _CallTime
+    locations: list[str]
+    scenes: list[_SceneRow]
+    total_eighths: int
+    total_pages: str
+
+class _CastRecord(TypedDict):
+    person: str
+    cast_number: int | None
+    name: str
+    role: str
+    status: str
+    pickup: str | None
+    makeup_call: str | None
+    call: str | None
+    on_set: str | None
+    dismissal: str | None
+    notes: str
+
+@final
+class CallSheet:
+    """The daily call sheet of one unit's shoot day."""
+
+    @property
+    def production(self) -> str: ...
+    @property
+    def shoot_day(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def weekday(self) -> _WeekdayName: ...
+    @property
+    def day_number(self) -> int: ...
+    @property
+    def day_count(self) -> int: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def unit_name(self) -> str: ...
+    @property
+    def zone(self) -> str: ...
+    @property
+    def general_call(self) -> str: ...
+    @property
+    def estimated_wrap(self) -> str: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def revision_colour(self) -> str: ...
+    @property
+    def schedule_version(self) -> str: ...
+    @property
+    def total_pages(self) -> str: ...
+    @property
+    def locations(self) -> list[_CallSheetLocation]: ...
+    @property
+    def scenes(self) -> list[_SceneRow]: ...
+    @property
+    def cast(self) -> list[_CastRow]: ...
+    @property
+    def crew(self) -> list[_CrewDepartment]: ...
+    @property
+    def meals(self) -> list[_MealRow]: ...
+    @property
+    def resources(self) -> list[_ResourceRow]: ...
+    @property
+    def advance(self) -> _AdvanceDay | None: ...
+    @property
+    def notes(self) -> list[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_text(self) -> str: ...
+    def to_html(self) -> str: ...
+    def to_records(self) -> list[_CastRecord]: ...
+    def to_pandas(self) -> Any: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+_AgendaKindName = Literal[
+    "call_sheet_due", "permit_application", "room_block_release", "document_outdated", "notices_owed"
+]
+@final
+class AgendaItem:
+    """One thing a coordinator has to do by a deadline."""
+
+    @property
+    def kind(self) -> _AgendaKindName: ...
+    @property
+    def due(self) -> datetime.datetime: ...
+    @property
+    def due_local(self) -> str: ...
+    @property
+    def overdue(self) -> bool: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def cost_exposure(self) -> Money | None: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def schedule_fingerprint(production: Production) -> int: ...
+
 def diff(old: Production, new: Production, revision: str | None = None) -> list[ChangeNotice]: ...
 def revision_colour(n: int, colours: list[str] | None = None) -> str: ...
 
@@ -626,6 +800,25 @@ class Production:
         kind: _EventKindName = "meeting",
         allow_warnings: bool = False,
     ) -> list[Slot]: ...
+    def call_sheet(
+        self,
+        date: datetime.date,
+        unit: str | None = None,
+        *,
+        revision: int = 0,
+        colours: list[str] | None = None,
+        schedule_version: str = "",
+        notes: list[str] | None = None,
+    ) -> CallSheet: ...
+    def agenda(
+        self,
+        now: datetime.datetime,
+        *,
+        call_sheet_lead_hours: int = 12,
+        horizon_days: int = 14,
+        sent: Iterable[Mapping[str, Any]] | None = None,
+        previous: Production | None = None,
+    ) -> list[AgendaItem]: ...
     def day_out_of_days(
         self,
         *,

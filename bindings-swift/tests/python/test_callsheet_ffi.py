@@ -203,5 +203,59 @@ class CommsTests(unittest.TestCase):
         self.assertEqual(cs.revision_colour(11, []), "Double White")
 
 
+class CallSheetAndAgendaTests(unittest.TestCase):
+    NOW = dt.datetime(2027, 2, 15, 16, tzinfo=dt.timezone.utc)
+
+    def setUp(self):
+        self.p = cs.Production.load(str(SAMPLE))
+
+    def test_call_sheet(self):
+        options = cs.CallSheetOptions(date=dt.date(2027, 2, 22))
+        sheet = self.p.call_sheet(options)
+        self.assertEqual((sheet.day_number, sheet.total_days), (1, 27))
+        self.assertEqual(sheet.date, dt.date(2027, 2, 22))
+        self.assertEqual(sheet.weekday, cs.Weekday.MON)
+        self.assertEqual(sheet.revision_colour, "White")
+        numbers = [r.cast_number for r in sheet.cast if r.cast_number is not None]
+        self.assertTrue(numbers)
+        self.assertEqual(numbers, sorted(numbers))
+        self.assertTrue(sheet.scenes and sheet.crew and sheet.locations)
+        self.assertIsNotNone(sheet.advance)
+        self.assertEqual(sheet.advance.day_number, 2)
+        text = self.p.call_sheet_text(options)
+        self.assertIn("GENERAL CREW CALL", text)
+        self.assertIn(sheet.general_call.local, text)
+        html = self.p.call_sheet_html(options)
+        self.assertNotIn("http", html)
+        self.assertNotIn("<script", html.lower())
+        blue = self.p.call_sheet(cs.CallSheetOptions(
+            date=dt.date(2027, 2, 22), unit=sheet.unit, revision=1, colours=["White", "Lilac"],
+            schedule_version="v3", notes=["Closed set."]))
+        self.assertEqual(blue.revision_colour, "Lilac")
+        self.assertEqual(blue.notes[0], "Closed set.")
+        with self.assertRaises(cs.CallsheetError.Invalid) as ctx:
+            self.p.call_sheet(cs.CallSheetOptions(date=dt.date(2027, 2, 21)))
+        self.assertEqual(ctx.exception.problems[0].path, "date")
+        self.assertEqual(ctx.exception.problems[0].detail, "no shoot day on 2027-02-21")
+
+    def test_agenda(self):
+        items = self.p.agenda(cs.AgendaRequest(now=self.NOW))
+        self.assertTrue(items)
+        dues = [i.due for i in items]
+        self.assertEqual(dues, sorted(dues))
+        for item in items:
+            self.assertEqual(item.overdue, item.due < self.NOW)
+        due = next(i for i in items if i.kind == cs.AgendaKind.CALL_SHEET_DUE)
+        fingerprint = cs.schedule_fingerprint(self.p)
+        self.assertEqual(fingerprint, cs.schedule_fingerprint(cs.Production.from_json(self.p.to_json())))
+        sent = [cs.SentDocument(kind=cs.DocumentKind.CALL_SHEET, date=dt.date(2027, 2, 22),
+                                schedule_fingerprint=fingerprint, sent_at=self.NOW)]
+        after = self.p.agenda(cs.AgendaRequest(now=self.NOW, sent=sent))
+        self.assertEqual(after, [i for i in items if i != due])
+        self.assertEqual(self.p.agenda(cs.AgendaRequest(
+            now=self.NOW, call_sheet_lead_hours=12, horizon_days=14, sent=[], previous=self.p)), items)
+        self.assertLess(len(self.p.agenda(cs.AgendaRequest(now=self.NOW, horizon_days=7))), len(items))
+
+
 if __name__ == "__main__":
     unittest.main()
