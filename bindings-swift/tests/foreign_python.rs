@@ -39,13 +39,16 @@ fn generated_python_bindings_pass_their_tests() {
         library.display()
     );
     // `cargo test` does not rebuild the cdylib: refuse to test one older than
-    // the sources it is built from.
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let newest_source = ["core/src", "bindings-swift/src"]
-        .iter()
-        .filter_map(|dir| newest_file_time(&repo.join(dir)))
-        .max();
+    // any source cargo built it from (its dependency file lists them).
     let built = std::fs::metadata(&library).and_then(|m| m.modified()).ok();
+    let newest_source = std::fs::read_to_string(library.with_extension("d"))
+        .ok()
+        .and_then(|deps| newest_dependency(&deps));
+    assert!(
+        newest_source.is_some(),
+        "cannot read {}",
+        library.with_extension("d").display()
+    );
     assert!(
         built >= newest_source,
         "{} is older than its sources: run `cargo build -p callsheet-ffi` first (scripts/test.sh does)",
@@ -97,17 +100,13 @@ fn generated_python_bindings_pass_their_tests() {
     );
 }
 
-/// The newest modification time of any file under `dir`.
-fn newest_file_time(dir: &Path) -> Option<std::time::SystemTime> {
-    let mut newest = None;
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
-        let path = entry.path();
-        let time = if path.is_dir() {
-            newest_file_time(&path)
-        } else {
-            entry.metadata().and_then(|m| m.modified()).ok()
-        };
-        newest = newest.max(time);
-    }
-    newest
+/// The newest modification time among the files a cargo dependency file
+/// (`target: dep dep …`, spaces in paths escaped) lists.
+fn newest_dependency(deps: &str) -> Option<std::time::SystemTime> {
+    let (_, list) = deps.split_once(": ")?;
+    let list = list.replace("\\ ", "\u{0}");
+    list.split_whitespace()
+        .map(|path| PathBuf::from(path.replace('\u{0}', " ")))
+        .filter_map(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
+        .max()
 }
