@@ -461,3 +461,87 @@ pub fn schedule_fingerprint(py: Python<'_>, production: &Production) -> PyResult
     let production = production.snapshot();
     run_detached(py, move || comms::schedule_fingerprint(&production))
 }
+
+/// A person on a distribution list.
+#[pyclass(frozen, get_all, eq, module = "callsheet._callsheet")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recipient {
+    /// The person's id.
+    pub person: String,
+    /// Their name.
+    pub name: String,
+    /// E-mail address, if known.
+    pub email: Option<String>,
+    /// Phone number, if known.
+    pub phone: Option<String>,
+    /// The groups through which they receive the document.
+    pub groups: Vec<String>,
+    /// `"full"`, `"department"` or `"personal"`: how much of the call sheet they see.
+    pub scope: String,
+}
+
+#[pymethods]
+impl Recipient {
+    fn __repr__(&self) -> String {
+        format!(
+            "Recipient(person={:?}, name={:?}, scope={:?})",
+            self.person, self.name, self.scope
+        )
+    }
+}
+
+impl From<&comms::Recipient> for Recipient {
+    fn from(r: &comms::Recipient) -> Self {
+        Self {
+            person: r.person.to_string(),
+            name: r.name.clone(),
+            email: r.email.clone(),
+            phone: r.phone.clone(),
+            groups: r.groups.clone(),
+            scope: crate::model::label(&r.scope),
+        }
+    }
+}
+
+/// The distribution list of a document (`"call_sheet"`, `"day_out_of_days"`, `"shooting_schedule"`).
+pub fn distribution_list(
+    production: &callsheet::Production,
+    document: &str,
+) -> PyResult<Vec<Recipient>> {
+    let kind: comms::DocumentKind =
+        serde_json::from_value(serde_json::Value::String(document.to_owned())).map_err(|_| {
+            crate::errors::invalid(
+                "document",
+                format!(
+                    "unknown document {document:?} (call_sheet, day_out_of_days, shooting_schedule)"
+                ),
+            )
+        })?;
+    Ok(comms::recipients(production, kind)
+        .iter()
+        .map(Recipient::from)
+        .collect())
+}
+
+/// The day's call sheet for every recipient, filtered to their scope.
+pub fn call_sheets_for_recipients(
+    py: Python<'_>,
+    production: Arc<callsheet::Production>,
+    options: CallSheetOptions,
+) -> PyResult<Vec<(Recipient, CallSheet)>> {
+    let sent = run_detached(py, move || {
+        comms::call_sheets_for_recipients(&production, &options)
+    })?
+    .map_err(call_sheet_error)?;
+    Ok(sent
+        .into_iter()
+        .map(|r| {
+            (
+                Recipient::from(&r.recipient),
+                CallSheet {
+                    inner: Arc::new(r.sheet),
+                },
+            )
+        })
+        .collect())
+}

@@ -48,6 +48,7 @@ fn _callsheet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<notices::ChangeNotice>()?;
     m.add_function(wrap_pyfunction!(notices::diff, m)?)?;
     m.add_function(wrap_pyfunction!(notices::revision_colour, m)?)?;
+    m.add_class::<call_sheet::Recipient>()?;
     m.add_class::<production::Production>()?;
     Ok(())
 }

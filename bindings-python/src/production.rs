@@ -389,6 +389,37 @@ impl Production {
         call_sheet::call_sheet(py, self.snapshot(), options)
     }
 
+    /// Who receives `document` (`"call_sheet"`, `"day_out_of_days"` or
+    /// `"shooting_schedule"`) through the production's distribution groups,
+    /// once each, with the widest call-sheet scope of their groups.
+    #[pyo3(signature = (document="call_sheet"))]
+    fn distribution_list(&self, document: &str) -> PyResult<Vec<call_sheet::Recipient>> {
+        call_sheet::distribution_list(&self.snapshot(), document)
+    }
+
+    /// The call sheet for `date` filtered for each recipient (their own call,
+    /// their department's crew calls, or the whole sheet), as
+    /// `(Recipient, CallSheet)` pairs.
+    #[pyo3(signature = (date, unit=None, *, revision=0, colours=None,
+        schedule_version=String::new(), notes=None),
+        text_signature = "($self, date, unit=None, *, revision=0, colours=None, \
+        schedule_version='', notes=None)")]
+    #[allow(clippy::too_many_arguments)]
+    fn call_sheets_for_recipients(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        unit: Option<String>,
+        revision: u32,
+        colours: Option<Vec<String>>,
+        schedule_version: String,
+        notes: Option<Vec<String>>,
+    ) -> PyResult<Vec<(call_sheet::Recipient, call_sheet::CallSheet)>> {
+        let options =
+            call_sheet::call_sheet_options(date, unit, revision, colours, schedule_version, notes)?;
+        call_sheet::call_sheets_for_recipients(py, self.snapshot(), options)
+    }
+
     /// The coordinator's agenda at `now` (a timezone-aware datetime): call
     /// sheets due, permit applications, room block releases, outdated
     /// documents and (with `previous`, the version last communicated)

@@ -122,3 +122,18 @@ def test_a_datetime_is_not_a_date(sample: callsheet.Production) -> None:
     with pytest.raises(callsheet.ValidationError) as info:
         sample.call_sheet(dt.datetime(2027, 2, 22, 7, tzinfo=dt.timezone.utc))
     assert [p.path for p in info.value.problems] == ["date"]
+
+
+def test_distribution_and_filtered_call_sheets(sample_path: Path) -> None:
+    production = callsheet.Production.load(sample_path)
+    recipients = production.distribution_list()
+    assert [r.person for r in recipients] == sorted(r.person for r in recipients)
+    lead = next(r for r in recipients if r.person == "C01")
+    assert lead.scope == "personal" and lead.groups == ["CAST"]
+    assert all(r.groups == ["PRODUCTION"] for r in production.distribution_list("day_out_of_days"))
+    sheets = production.call_sheets_for_recipients(dt.date(2027, 2, 22))
+    assert len(sheets) == len(recipients)
+    mine = next(sheet for who, sheet in sheets if who.person == "C01")
+    assert [row["person"] for row in mine.cast] == ["C01"]
+    with pytest.raises(callsheet.ValidationError):
+        production.distribution_list("memo")

@@ -323,6 +323,33 @@ impl Production {
         guard(|| Ok(self.snapshot().to_ical(subject, dtstamp)?))
     }
 
+    /// Who receives `document` through the distribution groups, once each.
+    ///
+    /// # Errors
+    /// Only `Internal`.
+    pub fn distribution_list(
+        &self,
+        document: callsheet::comms::DocumentKind,
+    ) -> Result<Vec<callsheet::comms::Recipient>, CallsheetError> {
+        guard(|| Ok(callsheet::comms::recipients(&self.snapshot(), document)))
+    }
+
+    /// The call sheet filtered for each recipient (personal, department or full).
+    ///
+    /// # Errors
+    /// `Invalid` when nothing shoots on the date or the unit is unknown or missing.
+    pub fn call_sheets_for_recipients(
+        &self,
+        options: callsheet::comms::CallSheetOptions,
+    ) -> Result<Vec<callsheet::comms::RecipientCallSheet>, CallsheetError> {
+        guard(|| {
+            Ok(callsheet::comms::call_sheets_for_recipients(
+                &self.snapshot(),
+                &options,
+            )?)
+        })
+    }
+
     /// A VFREEBUSY for a subject between `from` and `to`.
     ///
     /// # Errors

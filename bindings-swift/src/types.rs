@@ -769,3 +769,28 @@ pub struct AgendaItem {
     pub message: String,
     pub cost_exposure: Option<Money>,
 }
+
+use callsheet::comms::{CallSheetScope, Recipient, RecipientCallSheet};
+
+#[uniffi::remote(Enum)]
+pub enum CallSheetScope {
+    Personal,
+    Department,
+    Full,
+}
+
+#[uniffi::remote(Record)]
+pub struct Recipient {
+    pub person: PersonId,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub groups: Vec<String>,
+    pub scope: CallSheetScope,
+}
+
+#[uniffi::remote(Record)]
+pub struct RecipientCallSheet {
+    pub recipient: Recipient,
+    pub sheet: callsheet::comms::CallSheet,
+}

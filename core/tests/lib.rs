@@ -3,6 +3,7 @@
 mod agenda;
 mod call_sheet;
 mod common;
+mod distribution;
 mod dood;
 mod dood_props;
 mod files;

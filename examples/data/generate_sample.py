@@ -57,6 +57,22 @@ MOVE_DAYS = ["2027-03-15", "2027-03-24"]  # travel Los Angeles <-> Santa Fe
 # daily_end, max_consecutive_days, application_lead_business_days)
 # --------------------------------------------------------------------------
 
+# --------------------------------------------------------------------------
+# Distribution: who receives which documents, and how much of the call sheet.
+# --------------------------------------------------------------------------
+
+DISTRIBUTION = [
+    {"id": "PRODUCTION", "name": "Producers and production office",
+     "departments": ["Production", "Accounting"], "roles": ["Director"],
+     "documents": ["call_sheet", "day_out_of_days", "shooting_schedule"]},
+    {"id": "HODS", "name": "Heads of department", "heads_of_department": True,
+     "documents": ["call_sheet", "shooting_schedule"]},
+    {"id": "CREW", "name": "Crew", "categories": ["crew"],
+     "documents": ["call_sheet"], "call_sheet_scope": "department"},
+    {"id": "CAST", "name": "Cast", "categories": ["cast"],
+     "documents": ["call_sheet"], "call_sheet_scope": "personal"},
+]
+
 LOCATIONS = [
     dict(id="LOC-OFFICE", name="Production Office - Long Way Home LLC", shared=True,
          address="6420 Wilshire Blvd, Suite 1100, Los Angeles, CA 90048", zone=LA,
@@ -1755,6 +1771,7 @@ class Builder:
             "events": events,
             "travel_times": [{"from": a, "to": b, "minutes": m} for a, b, m in TRAVEL_TIMES],
             "travel_speed_kmh": TRAVEL_SPEED_KMH,
+            "distribution": DISTRIBUTION,
             "budget": self.budget(fig),
             "ledger": self.ledger(fig),
             "logistics": self.logistics(),

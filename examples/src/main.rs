@@ -29,6 +29,7 @@ fn main() -> ExitCode {
     print!("{}", summary(&production));
     print!("{}", conflicts(&production));
     print!("\n{}", production.day_out_of_days().to_text());
+    print!("{}", first_call_sheet(&production));
     ExitCode::SUCCESS
 }
 
@@ -101,6 +102,39 @@ fn conflicts(p: &Production) -> String {
             format!("{:?}", c.severity).to_lowercase(),
             c.kind,
             c.message
+        ));
+    }
+    out
+}
+
+/// The call sheet of the first shoot day, and who it goes to.
+fn first_call_sheet(p: &Production) -> String {
+    use callsheet::comms::{CallSheetOptions, CallSheetScope, call_sheets_for_recipients};
+    let Some(first) = p
+        .events
+        .iter()
+        .filter(|e| {
+            e.kind == EventKind::ShootDay && e.status != callsheet::BookingStatus::Cancelled
+        })
+        .min_by_key(|e| e.start)
+    else {
+        return String::new();
+    };
+    let mut options = CallSheetOptions::new(p.zone.civil_date(first.start));
+    options.unit = first.unit.clone();
+    let mut out = String::from("\n");
+    match callsheet::comms::call_sheet(p, &options) {
+        Ok(sheet) => out.push_str(&sheet.to_text()),
+        Err(err) => out.push_str(&format!("call sheet: {err}\n")),
+    }
+    if let Ok(sent) = call_sheets_for_recipients(p, &options) {
+        let count = |scope| sent.iter().filter(|r| r.recipient.scope == scope).count();
+        out.push_str(&format!(
+            "\n== Distribution: {} recipients ({} full, {} own department, {} personal) ==\n",
+            sent.len(),
+            count(CallSheetScope::Full),
+            count(CallSheetScope::Department),
+            count(CallSheetScope::Personal)
         ));
     }
     out

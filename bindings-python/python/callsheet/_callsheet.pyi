@@ -27,6 +27,7 @@ __all__ = [
     "Person",
     "Problem",
     "Production",
+    "Recipient",
     "Resource",
     "ResourceBooking",
     "RuleRef",
@@ -722,6 +723,24 @@ def diff(old: Production, new: Production, revision: str | None = None) -> list[
 def revision_colour(n: int, colours: list[str] | None = None) -> str: ...
 
 @final
+class Recipient:
+    """A person on a distribution list."""
+
+    @property
+    def person(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def groups(self) -> list[str]: ...
+    @property
+    def scope(self) -> Literal["full", "department", "personal"]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
 class Production:
     """A film, series season or show: people, locations, resources, schedule, budget."""
 
@@ -810,6 +829,17 @@ class Production:
         schedule_version: str = "",
         notes: list[str] | None = None,
     ) -> CallSheet: ...
+    def distribution_list(self, document: str = "call_sheet") -> list[Recipient]: ...
+    def call_sheets_for_recipients(
+        self,
+        date: datetime.date,
+        unit: str | None = None,
+        *,
+        revision: int = 0,
+        colours: list[str] | None = None,
+        schedule_version: str = "",
+        notes: list[str] | None = None,
+    ) -> list[tuple[Recipient, CallSheet]]: ...
     def agenda(
         self,
         now: datetime.datetime,

@@ -257,5 +257,17 @@ class CallSheetAndAgendaTests(unittest.TestCase):
         self.assertLess(len(self.p.agenda(cs.AgendaRequest(now=self.NOW, horizon_days=7))), len(items))
 
 
+class DistributionTests(unittest.TestCase):
+    def test_recipients_and_filtered_sheets(self):
+        p = cs.Production.load(str(SAMPLE))
+        recipients = p.distribution_list(cs.DocumentKind.CALL_SHEET)
+        lead = next(r for r in recipients if r.person == "C01")
+        self.assertEqual(lead.scope, cs.CallSheetScope.PERSONAL)
+        sheets = p.call_sheets_for_recipients(cs.CallSheetOptions(date=dt.date(2027, 2, 22)))
+        self.assertEqual(len(sheets), len(recipients))
+        mine = next(s for s in sheets if s.recipient.person == "C01")
+        self.assertEqual([row.person for row in mine.sheet.cast], ["C01"])
+
+
 if __name__ == "__main__":
     unittest.main()

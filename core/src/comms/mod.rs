@@ -32,6 +32,7 @@
 
 pub mod agenda;
 pub mod call_sheet;
+pub mod distribution;
 pub mod dood;
 pub mod ical;
 pub mod notices;
@@ -44,6 +45,10 @@ pub use call_sheet::{
     AdvanceDay, CallSheet, CallSheetError, CallSheetLocation, CallSheetOptions, CallTime, CastRow,
     CrewDepartment, CrewRow, DEPARTMENT_ORDER, MealRow, ResourceRow, SceneRow, call_sheet,
     call_sheet_time, format_pages,
+};
+pub use distribution::{
+    CallSheetScope, DistributionGroup, Recipient, RecipientCallSheet, call_sheets_for_recipients,
+    recipients,
 };
 pub use dood::{
     DayType, DoodCode, DoodColumn, DoodOptions, DoodPeople, DoodRange, DoodReport, DoodRow,

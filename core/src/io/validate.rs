@@ -204,6 +204,7 @@ impl Production {
         self.check_resources(&mut c);
         self.check_events(&mut c);
         self.check_rules(&mut c);
+        self.check_distribution(&mut c);
         for (i, t) in self.travel_times.iter().enumerate() {
             c.known(
                 "location",
@@ -496,6 +497,41 @@ fn known_packs(custom: &[crate::rules::RulePack]) -> String {
 }
 
 impl Production {
+    fn check_distribution(&self, c: &mut Checker<'_>) {
+        let mut ids = HashSet::default();
+        for (i, group) in self.distribution.iter().enumerate() {
+            let path = format!("distribution[{i}]");
+            c.not_empty(format!("{path}.id"), &group.id);
+            if !ids.insert(group.id.as_str()) {
+                c.report(
+                    format!("{path}.id"),
+                    format!("duplicate group {:?}", group.id),
+                );
+            }
+            if group.documents.is_empty() {
+                c.report(
+                    format!("{path}.documents"),
+                    "name at least one document the group receives",
+                );
+            }
+            for (k, person) in group.people.iter().enumerate() {
+                c.known("person", format!("{path}.people[{k}]"), person.as_str());
+            }
+            for (k, department) in group.departments.iter().enumerate() {
+                if !self
+                    .people
+                    .iter()
+                    .any(|p| p.department.as_ref() == Some(department))
+                {
+                    c.report(
+                        format!("{path}.departments[{k}]"),
+                        format!("no person is in department {department:?}"),
+                    );
+                }
+            }
+        }
+    }
+
     fn check_rules(&self, c: &mut Checker<'_>) {
         for (i, pack) in self.rule_packs.iter().enumerate() {
             let path = format!("rule_packs[{i}]");

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CurrencyCode, Event, IanaZone, Location, Person, Resource, TravelTime, UnitId};
 use crate::budget::{Budget, Ledger};
+use crate::comms::DistributionGroup;
 use crate::logistics::Logistics;
 use crate::rules::{RuleOverride, RulePack};
 
@@ -127,6 +128,9 @@ pub struct Production {
     /// Rule parameters replaced for a department or a person.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rule_overrides: Vec<RuleOverride>,
+    /// Stakeholder groups and the documents they receive.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distribution: Vec<DistributionGroup>,
     /// The budget.
     #[serde(default, skip_serializing_if = "Budget::is_empty")]
     pub budget: Budget,
@@ -162,6 +166,7 @@ impl Production {
             travel_speed_kmh: None,
             rule_packs: Vec::new(),
             rule_overrides: Vec::new(),
+            distribution: Vec::new(),
             budget: Budget::default(),
             ledger: Ledger::default(),
             logistics: Logistics::default(),

@@ -109,6 +109,8 @@ case("travel-time-unknown-location", lambda d: d.update(travel_times=[{"from": "
      ['travel_times[0].to: unknown location "L7"'])
 case("money-as-float", lambda d: d[R][0].update(day_rate={"amount": 450.5, "currency": "USD"}),
      ['resources[0].day_rate.amount: 450.5 is a JSON float; write exact amounts as strings, e.g. "450.5"'])
+case("distribution-unknown-person", lambda d: d.update(distribution=[{"id": "CAST", "name": "Cast", "people": ["P1", "P404"], "documents": ["call_sheet"]}]),
+     ['distribution[0].people[1]: unknown person "P404"'])
 case("several-problems", lambda d: (d[P][1].update(home_base="L5"), d[E][0]["attendees"].append({"person": "P42"}), d[E][1].update(end="2027-02-22T16:00:00Z")),
      ['people[1].home_base: unknown location "L5"',
       "events[0].attendees[2].person: unknown person \"P42\"",
