@@ -553,6 +553,141 @@ fn a_single_item_needs_time_to_move_between_locations() {
 }
 
 #[test]
+fn a_company_move_between_scenes_needs_travel_time() {
+    let mut p = production();
+    p.travel_times.push(callsheet::TravelTime {
+        from: "STAGE".into(),
+        to: "DINER".into(),
+        minutes: 90,
+    });
+    p.events.push(event(
+        "D1",
+        EventKind::ShootDay,
+        la(2027, 3, 2, 7, 0),
+        la(2027, 3, 2, 19, 0),
+        &["P1"],
+    ));
+    let mut c1 = event(
+        "C1",
+        EventKind::Scene,
+        la(2027, 3, 2, 8, 0),
+        la(2027, 3, 2, 10, 0),
+        &["P1"],
+    );
+    c1.parent = Some("D1".into());
+    let mut c2 = event(
+        "C2",
+        EventKind::Scene,
+        la(2027, 3, 2, 10, 30),
+        la(2027, 3, 2, 12, 0),
+        &["P1"],
+    );
+    c2.parent = Some("D1".into());
+    c2.location = Some("DINER".into());
+    p.events.extend([c1, c2]);
+    let found = p.conflicts();
+    let travel = only(&found, ConflictKind::TravelTime);
+    assert_eq!(travel.len(), 1, "{found:#?}");
+    assert_eq!(
+        travel[0]
+            .events
+            .iter()
+            .map(|e| e.as_str())
+            .collect::<Vec<_>>(),
+        ["C1", "C2"]
+    );
+}
+
+#[test]
+fn travel_into_a_scene_of_a_day_the_person_is_not_called_for() {
+    let mut p = production();
+    p.travel_times.push(callsheet::TravelTime {
+        from: "STAGE".into(),
+        to: "DINER".into(),
+        minutes: 60,
+    });
+    let mut day = event(
+        "D1",
+        EventKind::ShootDay,
+        la(2027, 3, 2, 7, 0),
+        la(2027, 3, 2, 19, 0),
+        &["P2"],
+    );
+    day.location = Some("DINER".into());
+    p.events.push(day);
+    p.events.push(event(
+        "F1",
+        EventKind::Fitting,
+        la(2027, 3, 2, 8, 0),
+        la(2027, 3, 2, 9, 30),
+        &["P1"],
+    ));
+    let mut scene = event(
+        "S1",
+        EventKind::Scene,
+        la(2027, 3, 2, 10, 0),
+        la(2027, 3, 2, 11, 0),
+        &["P1"],
+    );
+    scene.parent = Some("D1".into());
+    scene.location = None;
+    p.events.push(scene);
+    let found = p.conflicts();
+    let travel = only(&found, ConflictKind::TravelTime);
+    assert_eq!(travel.len(), 1, "{found:#?}");
+    assert!(
+        travel[0].message.contains("30 min from Stage 4"),
+        "{}",
+        travel[0].message
+    );
+}
+
+#[test]
+fn a_production_pack_version_takes_over_on_its_effective_date() {
+    let mut p = production();
+    let mut newer = callsheet::rules::builtin_packs()
+        .into_iter()
+        .find(|x| x.id.as_str() == "sag-aftra")
+        .unwrap();
+    newer.version = "2027".into();
+    newer.effective_from = NaiveDate::from_ymd_opt(2027, 3, 3).unwrap();
+    newer.params.turnaround_minutes = Some(13 * 60);
+    p.rule_packs.push(newer);
+    // 12 h 30 min of rest before Wed 3 Mar (old version: fine) and before
+    // Thu 4 Mar (new version from 3 Mar requires 13 h).
+    p.events.push(event(
+        "D1",
+        EventKind::ShootDay,
+        la(2027, 3, 1, 8, 0),
+        la(2027, 3, 1, 20, 0),
+        &["P1"],
+    ));
+    p.events.push(event(
+        "D2",
+        EventKind::ShootDay,
+        la(2027, 3, 2, 8, 30),
+        la(2027, 3, 2, 20, 0),
+        &["P1"],
+    ));
+    p.events.push(event(
+        "D3",
+        EventKind::ShootDay,
+        la(2027, 3, 3, 8, 30),
+        la(2027, 3, 3, 20, 0),
+        &["P1"],
+    ));
+    let found = p.conflicts();
+    let t = only(&found, ConflictKind::Turnaround);
+    assert_eq!(t.len(), 1, "{found:#?}");
+    assert_eq!(t[0].rule.as_ref().unwrap().version, "2027");
+    assert!(
+        t[0].message.ends_with("SAG-AFTRA requires 13 h"),
+        "{}",
+        t[0].message
+    );
+}
+
+#[test]
 fn permit_hours_and_consecutive_days() {
     let mut p = production();
     p.locations[1].permits.push(PermitWindow {
@@ -708,7 +843,31 @@ fn weekly_rest_after_a_fraturday() {
     assert_eq!(weekly.len(), 1, "{found:#?}");
     assert_eq!(
         weekly[0].message,
-        "Leo Park: longest rest in the week of Mon 1 Mar is 52 h (wrap 03:00 Sat to call 07:00 Mon); IATSE requires 54 h"
+        "Leo Park: weekly rest of 52 h (wrap 03:00 Sat to call 07:00 Mon); IATSE requires 54 h"
+    );
+}
+
+#[test]
+fn starting_on_a_sunday_after_time_off_is_not_a_weekly_rest_violation() {
+    let mut p = production();
+    p.events.push(event(
+        "SUN",
+        EventKind::ShootDay,
+        la(2027, 3, 7, 8, 0),
+        la(2027, 3, 7, 18, 0),
+        &["P1"],
+    ));
+    p.events.push(event(
+        "MON",
+        EventKind::ShootDay,
+        la(2027, 3, 8, 8, 0),
+        la(2027, 3, 8, 18, 0),
+        &["P1"],
+    ));
+    assert!(
+        only(&p.conflicts(), ConflictKind::WeeklyRest).is_empty(),
+        "{:#?}",
+        p.conflicts()
     );
 }
 

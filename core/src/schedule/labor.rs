@@ -141,14 +141,19 @@ pub(crate) fn check(view: View<'_, '_>, person: u32, list: &[Span], out: &mut Ve
     // Resolve the pack once per version in force (usually one for the whole shoot).
     let mut versions: Vec<Resolved<'_>> = Vec::new();
     let mut which: Vec<Option<usize>> = Vec::with_capacity(days.len());
+    let id = who.rule_pack.as_ref().map_or(DEFAULT_PACK, |p| p.as_str());
     for d in &days {
-        let ix = match versions.iter().position(|r| r.pack.effective_on(d.date)) {
-            Some(ix) => Some(ix),
-            None => resolve(view, who, d.date).map(|r| {
-                versions.push(r);
-                versions.len() - 1
-            }),
-        };
+        // The pack version in force that day (production packs win over
+        // built-in ones), resolved with overrides once per version.
+        let ix = view.ctx.rules.pack(id, d.date).and_then(|pack| {
+            match versions.iter().position(|r| std::ptr::eq(r.pack, pack)) {
+                Some(ix) => Some(ix),
+                None => resolve(view, who, d.date).map(|r| {
+                    versions.push(r);
+                    versions.len() - 1
+                }),
+            }
+        });
         which.push(ix);
     }
     let resolved: Vec<Option<&Resolved<'_>>> =
@@ -339,61 +344,57 @@ fn weekly_hours(
     }
 }
 
-/// Each calendar week (Monday to Sunday, home zone) in which the person works
-/// must have a rest of at least `weekly_rest_minutes` starting in it: the
-/// longest gap from a work day's wrap to the next call (the week's last wrap
-/// is followed by the next week's first call, or by nothing).
+/// The rest between one calendar week's last wrap and the next week's first
+/// call (Monday to Sunday, by the work days' dates) must be at least
+/// `weekly_rest_minutes`, unless the person already had a rest that long in
+/// the 7 days before that call (someone starting on a Sunday after weeks
+/// off is rested). Weeks without work on both sides are not checked.
 fn weekly_rest(
     who: &Person,
     days: &[WorkDay],
     resolved: &[Option<&Resolved<'_>>],
     emit: &mut Emit<'_>,
 ) {
-    let week_of = |d: &WorkDay| monday(d.date);
-    let mut first = 0;
-    while first < days.len() {
-        let week = week_of(&days[first]);
-        let mut next = first;
-        while next < days.len() && week_of(&days[next]) == week {
-            next += 1;
+    const WEEK: i64 = 7 * 86_400;
+    for b in 1..days.len() {
+        let a = b - 1;
+        let (week_a, week_b) = (monday(days[a].date), monday(days[b].date));
+        if week_b != week_a + TimeDelta::days(7) {
+            continue;
         }
-        let last = next - 1;
-        let range = first..=last;
-        first = next;
-        let Some(r) = &resolved[last] else { continue };
+        let Some(r) = resolved[b] else { continue };
         let Some(required) = r.params.weekly_rest_minutes else {
             continue;
         };
         let required = i64::from(required) * 60;
-        if next == days.len() {
-            continue; // nothing follows: the rest is open-ended
-        }
-        // The longest gap starting this week (the earliest of equals).
-        let Some(g) =
-            range.max_by_key(|&g| (days[g + 1].start - days[g].end, std::cmp::Reverse(g)))
-        else {
-            continue;
-        };
-        let (a, b) = (&days[g], &days[g + 1]);
-        let rest = b.start - a.end;
-        if rest >= required {
+        let rest = days[b].start - days[a].end;
+        if rest >= required || rest <= 0 {
             continue;
         }
+        // An earlier rest of the full length within the 7 days before the call.
+        let since = days[b].start - WEEK;
+        // (The time before the first work day is an unbounded rest.)
+        let rested = days[0].start > since
+            || (0..a)
+                .any(|k| days[k + 1].start > since && days[k + 1].start - days[k].end >= required);
+        if rested {
+            continue;
+        }
+        let (x, y) = (&days[a], &days[b]);
         emit(
             ConflictKind::WeeklyRest,
-            severity(a.confirmed && b.confirmed),
-            vec![a.last, b.first],
-            a.end,
-            b.start,
+            severity(x.confirmed && y.confirmed),
+            vec![x.last, y.first],
+            x.end,
+            y.start,
             rule(r.pack, "weekly_rest_minutes"),
             None,
             format!(
-                "{}: longest rest in the week of {} is {} (wrap {} to call {}); {} requires {}",
+                "{}: weekly rest of {} (wrap {} to call {}); {} requires {}",
                 who.name,
-                week.format("%a %-d %b"),
                 text::duration(rest),
-                text::clock_day(a.zone, a.end),
-                text::clock_day(b.zone, b.start),
+                text::clock_day(x.zone, x.end),
+                text::clock_day(y.zone, y.start),
                 short_name(r.pack),
                 text::duration(required)
             ),

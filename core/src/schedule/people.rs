@@ -130,12 +130,16 @@ fn travel(view: View<'_, '_>, person: u32, list: &[Span], out: &mut Vec<Conflict
             finished += 1;
         }
         let Some(prev) = latest else { continue };
-        // Coming from a commitment that overlaps the next one's shoot day is
-        // already a double booking; travel to a scene inside it adds nothing.
+        // Coming from an unrelated commitment that overlaps the shoot day the
+        // person is also called for is already a double booking; travel to a
+        // scene inside that day adds nothing. Between scenes of one day
+        // (a company move), or into a day they are not called for, travel
+        // is checked.
         let root = view.root(next.ev);
-        if root != next.ev {
+        if root != next.ev && view.root(prev.ev) != root {
             let day = view.event(root);
-            if prev.start < day.end.timestamp() && prev.end > day.start.timestamp() {
+            let overlaps_day = prev.start < day.end.timestamp() && prev.end > day.start.timestamp();
+            if overlaps_day && list.iter().any(|s| s.ev == root) {
                 continue;
             }
         }
