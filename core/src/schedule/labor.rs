@@ -11,9 +11,9 @@
 //!
 //! - turnaround: rest between consecutive work days ≥ `turnaround_minutes`
 //!   (and the minors' turnaround for minors);
-//! - weekly rest: a run of work days joined by rests shorter than
-//!   `weekly_rest_minutes` may last at most 7 × 24 h minus that rest (so a
-//!   7-day window always contains the full rest);
+//! - weekly rest: the rest between one calendar week's last wrap and the
+//!   next week's first call ≥ `weekly_rest_minutes`, unless the person had
+//!   a rest that long in the 7 days before that call;
 //! - `max_daily_minutes` per work day; `max_weekly_minutes` per calendar week
 //!   (Monday to Sunday in the production's home zone);
 //! - the `consecutive_days_warning`th consecutive civil date worked, and each
