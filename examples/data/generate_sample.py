@@ -1676,6 +1676,11 @@ class Builder:
             "globals": globals_,
             "fringes": fringes,
             "contingency_percent": CONTINGENCY_PERCENT,
+            # The rates the budget converts foreign-currency lines at (also used by --check).
+            "rates": [
+                {"currency": "GBP", "rate_to_base": "1.27", "as_of": "2027-01-04"},
+                {"currency": "EUR", "rate_to_base": "1.08", "as_of": "2027-01-04"},
+            ],
         }
 
     # ---------------- ledger ----------------

@@ -30,6 +30,10 @@ fn main() -> ExitCode {
     print!("{}", conflicts(&production));
     print!("\n{}", production.day_out_of_days().to_text());
     print!("{}", first_call_sheet(&production));
+    match production.budget_totals() {
+        Ok(totals) => print!("\n{}", totals.topsheet_text()),
+        Err(err) => println!("\nbudget: {err}"),
+    }
     ExitCode::SUCCESS
 }
 

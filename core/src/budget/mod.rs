@@ -1,14 +1,27 @@
 //! Budget and ledger data: chart of accounts, detail lines, globals,
 //! fringes, purchase orders and actual costs.
 //!
-//! This module holds the data model. The budget engine (totals, fringes
-//! with caps, cost reports) builds on it.
+//! This module holds the data model and the budget engine:
+//! [`budget_totals`] evaluates every detail line (amounts may be
+//! [`Formula`]s over the globals), converts foreign-currency lines at the
+//! [`ExchangeRate`] table, applies fringes with per-person caps and rolls the
+//! result up to accounts, categories, topsheet sections, contingency and the
+//! grand total ([`BudgetTotals`]). Cost reports come later.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AccountCode, Money, PersonId, exact_decimal};
+use crate::model::{AccountCode, CurrencyCode, Money, PersonId, exact_decimal};
+
+mod engine;
+mod formula;
+
+pub use engine::{
+    AccountTotal, BudgetError, BudgetTotals, CategoryTotal, FringeTotal, LineFringe, LineTotal,
+    SectionTotal, budget_totals, budget_totals_as_of,
+};
+pub use formula::{Formula, FormulaError};
 
 /// Where a category sits on the topsheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -74,7 +87,8 @@ pub struct DetailLine {
     pub account: AccountCode,
     /// Description ("Director of Photography - shoot").
     pub description: String,
-    /// Quantity of `unit`, or the name of a global (`"SHOOT_WEEKS"`).
+    /// Quantity of `unit`: a number, the name of a global (`"SHOOT_WEEKS"`)
+    /// or a [`Formula`] over numbers and globals (`"SHOOT_WEEKS + PREP_WEEKS"`).
     pub amount: String,
     /// What `amount` counts.
     pub unit: RateUnit,
@@ -133,6 +147,22 @@ pub struct Fringe {
     pub wage_cap: Option<Money>,
 }
 
+/// A dated exchange rate into the production's base currency.
+///
+/// One unit of `currency` is worth `rate_to_base` units of the base
+/// currency (`Production::currency`) from `as_of` on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeRate {
+    /// The foreign currency.
+    pub currency: CurrencyCode,
+    /// Units of the base currency per unit of `currency` (`1.27` for GBP → USD).
+    #[serde(with = "exact_decimal")]
+    pub rate_to_base: Decimal,
+    /// The date the rate was fixed.
+    pub as_of: NaiveDate,
+}
+
 /// The production's budget.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -159,6 +189,9 @@ pub struct Budget {
         with = "exact_decimal::option"
     )]
     pub contingency_percent: Option<Decimal>,
+    /// Exchange rates into the base currency, for lines in other currencies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<ExchangeRate>,
 }
 
 impl Budget {

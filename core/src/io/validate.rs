@@ -662,12 +662,15 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
                 format!("unknown account {:?}", line.account.as_str()),
             );
         }
-        let amount = line.amount.trim();
-        if amount.parse::<rust_decimal::Decimal>().is_err() && !globals.contains(amount) {
-            c.report(
-                format!("{path}.amount"),
-                format!("{amount:?} is neither a number nor a known global"),
-            );
+        match crate::budget::Formula::parse(&line.amount) {
+            Err(err) => c.report(format!("{path}.amount"), err.to_string()),
+            Ok(formula) => {
+                for name in formula.names() {
+                    if !globals.contains(name) {
+                        c.report(format!("{path}.amount"), format!("unknown global {name:?}"));
+                    }
+                }
+            }
         }
         for (k, f) in line.fringes.iter().enumerate() {
             if !fringes.contains(f.as_str()) {
