@@ -92,7 +92,11 @@ fn oracle_locations(p: &Production) -> BTreeSet<Key> {
             .and_then(|id| p.events.iter().find(|x| &x.id == id))
     };
     let occupies = |e: &Event| match (&e.location, parent_of(e)) {
-        (Some(l), Some(parent)) if parent.location.as_ref() == Some(l) => None,
+        (Some(l), Some(parent))
+            if parent.location.as_ref() == Some(l) && parent.status != BookingStatus::Cancelled =>
+        {
+            None
+        }
         (Some(l), _) => Some(l.clone()),
         (None, _) => None,
     };
@@ -257,9 +261,20 @@ proptest! {
         pick in any::<prop::sample::Index>(),
         shift_quarters in -96i64..96,
         stretch in 0i64..8,
+        relocate in prop::option::of(0u8..4),
+        restatus in 0u8..4,
     ) {
         let i = pick.index(p.events.len());
         let mut moved = p.events[i].clone();
+        if let Some(k) = relocate {
+            moved.location = (k < 3).then(|| format!("L{k}").into());
+        }
+        moved.status = match restatus {
+            0 => moved.status,
+            1 => BookingStatus::Confirmed,
+            2 => BookingStatus::Hold,
+            _ => BookingStatus::Cancelled,
+        };
         let shift = chrono::TimeDelta::minutes(shift_quarters * 15);
         moved.start += shift;
         moved.end += shift + chrono::TimeDelta::minutes(stretch * 15);

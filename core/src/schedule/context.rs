@@ -536,8 +536,33 @@ impl<'a> Context<'a> {
             super::labor::check(view, person, &list, &mut found);
             out.extend(found.into_iter().filter(|c| c.involves(&event.id)));
         }
-        for (location, span) in places {
-            let list = with_span(view, &self.occupancy[location as usize], cix, span);
+        // Locations: whether a child occupies its location depends on its
+        // parent's, so the candidate's and its children's spans are re-derived.
+        let kids: &[u32] = self.children.get(&cix).map_or(&[], Vec::as_slice);
+        let mut derived: Vec<(u32, Span)> = places;
+        for &kid in kids {
+            view.add_spans(kid, &mut |kind, subject, span| {
+                if let Kind::Location = kind {
+                    derived.push((subject, span));
+                }
+            });
+        }
+        let mut locations: Vec<u32> = derived.iter().map(|(l, _)| *l).collect();
+        locations.sort_unstable();
+        locations.dedup();
+        for location in locations {
+            let mut list: Vec<Span> = self.occupancy[location as usize]
+                .iter()
+                .filter(|s| s.ev != cix && !kids.contains(&s.ev))
+                .copied()
+                .collect();
+            list.extend(
+                derived
+                    .iter()
+                    .filter(|(l, _)| *l == location)
+                    .map(|(_, s)| *s),
+            );
+            list.sort_unstable_by(|a, b| view.order(a.start, a.end, a.ev, b.start, b.end, b.ev));
             let mut found = Vec::new();
             super::places::check(view, location, &list, &mut found);
             out.extend(found.into_iter().filter(|c| c.involves(&event.id)));
@@ -621,7 +646,11 @@ impl View<'_, '_> {
         }
         if let Some(location) = self.own_location(ev) {
             let root = self.root(ev);
-            let inherits = root != ev && self.own_location(root) == Some(location);
+            // A scene at its day's location is part of the day, unless the
+            // day is cancelled (then the scene occupies the location itself).
+            let inherits = root != ev
+                && self.own_location(root) == Some(location)
+                && self.event(root).status != BookingStatus::Cancelled;
             if !inherits && secs(e.end) > secs(e.start) {
                 sink(
                     Kind::Location,
