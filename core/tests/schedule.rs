@@ -978,6 +978,53 @@ fn free_slots_for_a_production_meeting() {
 }
 
 #[test]
+fn short_slots_follow_each_other_on_the_grid_and_holds_only_warn() {
+    let mut p = production();
+    let mut hold = event(
+        "H1",
+        EventKind::Fitting,
+        la(2027, 3, 2, 8, 30),
+        la(2027, 3, 2, 9, 30),
+        &["P1"],
+    );
+    hold.status = BookingStatus::Hold;
+    p.events.push(hold);
+    let schedule = Schedule::new(&p);
+    let mut request = SlotRequest::meeting(
+        vec!["P1".into()],
+        10,
+        la(2027, 3, 2, 8, 0),
+        la(2027, 3, 2, 19, 0),
+    );
+    request.count = 3;
+    let starts = |r: &SlotRequest| -> Vec<_> {
+        schedule
+            .find_slots(r)
+            .unwrap()
+            .iter()
+            .map(|s| s.start)
+            .collect()
+    };
+    assert_eq!(
+        starts(&request),
+        [
+            la(2027, 3, 2, 8, 0),
+            la(2027, 3, 2, 8, 15),
+            la(2027, 3, 2, 9, 30)
+        ]
+    );
+    request.allow_warnings = true;
+    assert_eq!(
+        starts(&request),
+        [
+            la(2027, 3, 2, 8, 0),
+            la(2027, 3, 2, 8, 15),
+            la(2027, 3, 2, 8, 30)
+        ]
+    );
+}
+
+#[test]
 fn the_sample_productions_seeded_problems_are_found_and_nothing_else() {
     let p = Production::load(sample_path()).unwrap();
     let found = p.conflicts();

@@ -136,15 +136,23 @@ pub(crate) fn find(ctx: &Context<'_>, request: &SlotRequest) -> Result<Vec<Slot>
     // inside them are skipped without a full check.
     let mut busy: Vec<(i64, i64)> = Vec::new();
     for &person in &people {
+        // With warnings allowed, holds and tentative bookings do not block:
+        // the full check decides.
         busy.extend(
             ctx.commitments[person as usize]
                 .iter()
+                .filter(|s| s.confirmed || !request.allow_warnings)
                 .map(|s| (s.start, s.end)),
         );
     }
     if let Some(l) = location {
         if !p.locations[l as usize].shared {
-            busy.extend(ctx.occupancy[l as usize].iter().map(|s| (s.start, s.end)));
+            busy.extend(
+                ctx.occupancy[l as usize]
+                    .iter()
+                    .filter(|s| s.confirmed || !request.allow_warnings)
+                    .map(|s| (s.start, s.end)),
+            );
         }
     }
     busy.sort_unstable();
@@ -221,8 +229,8 @@ pub(crate) fn find(ctx: &Context<'_>, request: &SlotRequest) -> Result<Vec<Slot>
                     start: event.start,
                     end: event.end,
                 });
-                t += duration.div_euclid(step).max(1) * step
-                    + if duration % step == 0 { 0 } else { step };
+                // The next grid point at or after this slot's end.
+                t += (duration + step - 1) / step * step;
             } else {
                 t += step;
             }
