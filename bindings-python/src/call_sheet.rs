@@ -304,17 +304,7 @@ pub fn call_sheet(
 }
 
 fn call_sheet_error(err: comms::CallSheetError) -> PyErr {
-    use comms::CallSheetError;
-    let path = match &err {
-        CallSheetError::NoShootDay { path, .. }
-        | CallSheetError::SeveralUnits { path, .. }
-        | CallSheetError::UnknownUnit { path, .. } => path.clone(),
-    };
-    let text = err.to_string();
-    let message = text
-        .strip_prefix(&format!("{path}: "))
-        .map_or_else(|| text.clone(), str::to_owned);
-    invalid(path, message)
+    crate::errors::request_error(err.problem())
 }
 
 /// One thing a coordinator has to do by a deadline.

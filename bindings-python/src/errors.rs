@@ -120,11 +120,7 @@ pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> PyErr {
     )
 }
 
-/// Converts a schedule error (bad candidate event or slot request).
-pub fn schedule_error(err: callsheet::schedule::ScheduleError) -> PyErr {
-    use callsheet::schedule::ScheduleError;
-    match err {
-        ScheduleError::InvalidEvent { path, message }
-        | ScheduleError::InvalidRequest { path, message } => invalid(path, message),
-    }
+/// Converts an error of one request (schedule, call sheet, iCalendar) with its path.
+pub fn request_error(problem: callsheet::Problem) -> PyErr {
+    invalid(problem.path, problem.message)
 }

@@ -15,7 +15,7 @@ use chrono::{NaiveTime, TimeDelta};
 use crate::call_sheet;
 use crate::comms;
 use crate::errors::{
-    NaiveDatetimeError, invalid, load_error, run_detached, save_error, schedule_error,
+    NaiveDatetimeError, invalid, load_error, request_error, run_detached, save_error,
     validation_errors,
 };
 use crate::model::{self, label};
@@ -253,7 +253,7 @@ impl Production {
                 .check_event(&event)
                 .map(|c| schedule::conflicts(&c))
         })?
-        .map_err(schedule_error)
+        .map_err(|e| request_error(e.problem()))
     }
 
     /// The earliest slots of `duration` in which all `people`, the `location`
@@ -322,8 +322,8 @@ impl Production {
         request.count = count;
         request.kind = kind;
         request.allow_warnings = allow_warnings;
-        let slots =
-            run_detached(py, || self.schedule().find_slots(&request))?.map_err(schedule_error)?;
+        let slots = run_detached(py, || self.schedule().find_slots(&request))?
+            .map_err(|e| request_error(e.problem()))?;
         Ok(slots
             .into_iter()
             .map(|s| schedule::Slot {
@@ -475,7 +475,7 @@ impl Production {
         let production = self.snapshot();
         run_detached(py, || callsheet::comms::to_ical(&production, &options))?
             .map(|export| export.text)
-            .map_err(ical_error)
+            .map_err(|e| request_error(e.problem()))
     }
 
     /// A VFREEBUSY for one person, location or resource between `start` and
@@ -499,7 +499,7 @@ impl Production {
         run_detached(py, || {
             callsheet::comms::free_busy(&production, &subject, from, to, dtstamp)
         })?
-        .map_err(ical_error)
+        .map_err(|e| request_error(e.problem()))
     }
 
     fn __repr__(&self) -> String {
@@ -599,13 +599,5 @@ fn stamp(py: Python<'_>, dtstamp: Option<&Bound<'_, PyAny>>) -> PyResult<callshe
                 .call_method1("now", (utc,))?
                 .extract()
         }
-    }
-}
-
-fn ical_error(err: callsheet::comms::IcalError) -> PyErr {
-    let text = err.to_string();
-    match text.split_once(": ") {
-        Some((path, message)) => invalid(path, message),
-        None => invalid("ical", text),
     }
 }

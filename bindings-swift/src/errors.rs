@@ -50,6 +50,16 @@ pub enum CallsheetError {
     },
 }
 
+impl From<callsheet::Problem> for CallsheetError {
+    /// One problem of one request (schedule, call sheet, iCalendar).
+    fn from(problem: callsheet::Problem) -> Self {
+        CallsheetError::Invalid {
+            summary: problem.to_string(),
+            problems: vec![Problem::from(&problem)],
+        }
+    }
+}
+
 impl From<ValidationErrors> for CallsheetError {
     fn from(errors: ValidationErrors) -> Self {
         CallsheetError::Invalid {
@@ -76,50 +86,19 @@ impl From<LoadError> for CallsheetError {
 
 impl From<callsheet::schedule::ScheduleError> for CallsheetError {
     fn from(err: callsheet::schedule::ScheduleError) -> Self {
-        use callsheet::schedule::ScheduleError;
-        let (ScheduleError::InvalidEvent { path, message }
-        | ScheduleError::InvalidRequest { path, message }) = err;
-        CallsheetError::Invalid {
-            summary: format!("{path}: {message}"),
-            problems: vec![Problem {
-                path,
-                detail: message,
-            }],
-        }
+        err.problem().into()
     }
 }
 
 impl From<callsheet::comms::IcalError> for CallsheetError {
     fn from(err: callsheet::comms::IcalError) -> Self {
-        let text = err.to_string();
-        let (path, detail) = text
-            .split_once(": ")
-            .map_or(("ical".to_owned(), text.clone()), |(p, d)| {
-                (p.to_owned(), d.to_owned())
-            });
-        CallsheetError::Invalid {
-            summary: text,
-            problems: vec![Problem { path, detail }],
-        }
+        err.problem().into()
     }
 }
 
 impl From<callsheet::comms::CallSheetError> for CallsheetError {
     fn from(err: callsheet::comms::CallSheetError) -> Self {
-        use callsheet::comms::CallSheetError;
-        let path = match &err {
-            CallSheetError::NoShootDay { path, .. }
-            | CallSheetError::SeveralUnits { path, .. }
-            | CallSheetError::UnknownUnit { path, .. } => path.clone(),
-        };
-        let summary = err.to_string();
-        let detail = summary
-            .strip_prefix(&format!("{path}: "))
-            .map_or_else(|| summary.clone(), str::to_owned);
-        CallsheetError::Invalid {
-            summary,
-            problems: vec![Problem { path, detail }],
-        }
+        err.problem().into()
     }
 }
 

@@ -158,6 +158,17 @@ pub enum CallSheetError {
     },
 }
 
+impl CallSheetError {
+    /// The error as a [`Problem`](crate::Problem): the path of the option at
+    /// fault (`date`, `unit`) and what is wrong with it.
+    pub fn problem(&self) -> crate::Problem {
+        let (CallSheetError::NoShootDay { path, .. }
+        | CallSheetError::SeveralUnits { path, .. }
+        | CallSheetError::UnknownUnit { path, .. }) = self;
+        crate::Problem::of_error(path, self)
+    }
+}
+
 fn unit_suffix(unit: Option<&UnitId>) -> String {
     unit.map_or_else(String::new, |u| format!(" for unit \"{u}\""))
 }

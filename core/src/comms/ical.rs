@@ -295,6 +295,17 @@ pub enum IcalError {
     },
 }
 
+impl IcalError {
+    /// The error as a [`Problem`](crate::Problem): where (`subject`, `to`,
+    /// `events[3]`) and what is wrong.
+    pub fn problem(&self) -> crate::Problem {
+        let (IcalError::UnknownSubject { path, .. }
+        | IcalError::InvalidOption { path, .. }
+        | IcalError::OutOfRange { path, .. }) = self;
+        crate::Problem::of_error(path, self)
+    }
+}
+
 impl Production {
     /// The iCalendar feed of `subject`, with holds and cancelled events and
     /// fresh sequences, stamped `dtstamp` (pass the current time: the core

@@ -25,6 +25,16 @@ impl Problem {
             message: message.into(),
         }
     }
+
+    /// The problem of an error displayed as `"{path}: {message}"`.
+    pub(crate) fn of_error(path: &str, error: &impl fmt::Display) -> Self {
+        let text = error.to_string();
+        let message = text
+            .strip_prefix(path)
+            .and_then(|m| m.strip_prefix(": "))
+            .unwrap_or(&text);
+        Self::new(path, message)
+    }
 }
 
 /// Every problem found when validating a production (never empty).

@@ -224,6 +224,15 @@ pub enum ScheduleError {
     },
 }
 
+impl ScheduleError {
+    /// The error as a [`Problem`](crate::Problem) with its path.
+    pub fn problem(&self) -> crate::Problem {
+        let (ScheduleError::InvalidEvent { path, message }
+        | ScheduleError::InvalidRequest { path, message }) = self;
+        crate::Problem::new(path.clone(), message.clone())
+    }
+}
+
 /// An index over a production for conflict checks, incremental checks and
 /// free-slot search.
 ///
