@@ -279,6 +279,7 @@ fn block(id: &str, first: NaiveDate, last: NaiveDate, deadline: DateTime<Utc>) -
         rate: Money::new("189.00".parse().unwrap(), "USD".parse().unwrap()),
         release_deadline: deadline,
         account: None,
+        nightly_rooms: Vec::new(),
     }
 }
 

@@ -10,6 +10,7 @@ mod dood_props;
 mod files;
 mod ical;
 mod notices;
+mod rooming;
 mod roundtrip;
 mod schedule;
 mod schedule_props;

@@ -563,6 +563,7 @@ fn item(
 ///     rate: Money::new("139.00".parse()?, "USD".parse()?),
 ///     release_deadline: "2027-03-02T07:00:00Z".parse()?,
 ///     account: None,
+///     nightly_rooms: Vec::new(),
 /// });
 ///
 /// let items = agenda(&p, &AgendaOptions::new("2027-03-01T12:00:00Z".parse()?));

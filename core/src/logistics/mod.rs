@@ -1,12 +1,20 @@
 //! Logistics data: hotels, room blocks and stay requests.
 //!
-//! This module holds the data model; the allocation engines (rooming
-//! lists, pickups, equipment assignment) build on it.
+//! This module holds the data model and the engines that plan with it:
+//!
+//! - [`rooming`]: stay needs from the schedule and requests
+//!   ([`stay_needs`]) and the hotel rooming allocation ([`allocate_rooms`]).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{AccountCode, HotelId, LocationId, Money, PersonId, RoomBlockId, Timestamp};
+
+mod error;
+pub mod rooming;
+
+pub use error::LogisticsError;
+pub use rooming::{RoomAllocation, RoomingOptions, allocate_rooms, stay_needs};
 
 /// A hotel the production books rooms at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +63,21 @@ pub struct RoomBlock {
     /// Budget account the cost posts to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<AccountCode>,
+    /// Nights on which the block holds another number of rooms than
+    /// `rooms` (the hotel has a convention that week, or the block grows for
+    /// the big crowd days).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nightly_rooms: Vec<NightRooms>,
+}
+
+/// How many rooms a block holds on one night, overriding its `rooms`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NightRooms {
+    /// The night (the date it starts), within the block's nights.
+    pub night: NaiveDate,
+    /// Rooms held that night.
+    pub rooms: u32,
 }
 
 /// An explicit request for accommodation (beyond what the schedule implies).

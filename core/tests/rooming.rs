@@ -1,0 +1,811 @@
+//! Hotel rooming worked by hand: a week on location with a suite contract,
+//! two crew who share, a block that shrinks mid-week and a second hotel;
+//! the rules that turn the schedule into stays; every reason a stay can go
+//! unhoused; exposure before release deadlines to the cent; currencies,
+//! errors with their paths, moves, and output that ignores input order.
+
+use callsheet::logistics::rooming::{
+    ComparisonRate, HotelChoice, LocationHotels, RoomAllocation, RoomingOptions, StayNeed,
+    StaySource, UnhousedReason, allocate,
+};
+use callsheet::logistics::{
+    Hotel, LogisticsError, NightRooms, RoomBlock, RoomType, StayRequest, allocate_rooms, stay_needs,
+};
+use callsheet::{
+    Attendance, BookingStatus, ContractTier, Event, EventKind, Location, Money, Person,
+    PersonCategory, Production,
+};
+use chrono::NaiveDate;
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().expect("date")
+}
+
+fn usd(text: &str) -> Money {
+    Money::new(text.parse().expect("amount"), "USD".parse().expect("usd"))
+}
+
+fn block(
+    id: &str,
+    hotel: &str,
+    room_type: RoomType,
+    occupancy: u32,
+    rooms: u32,
+    rate: &str,
+) -> RoomBlock {
+    RoomBlock {
+        id: id.into(),
+        hotel: hotel.into(),
+        room_type,
+        occupancy,
+        first_night: day("2027-03-14"),
+        last_night: day("2027-03-19"),
+        rooms,
+        rate: usd(rate),
+        release_deadline: "2027-02-28T17:00:00Z".parse().expect("instant"),
+        account: None,
+        nightly_rooms: Vec::new(),
+    }
+}
+
+fn person(id: &str, name: &str, tier: ContractTier, share: bool) -> Person {
+    let mut p = Person::new(id, name, PersonCategory::Crew);
+    p.contract_tier = tier;
+    p.may_share_room = share;
+    p
+}
+
+/// A shoot day at `location` on `date` (07:00–19:00 in Denver, MDT).
+fn shoot_day(id: &str, location: &str, date: &str, people: &[&str]) -> Event {
+    let start = format!("{date}T13:00:00Z").parse().expect("start");
+    let end = format!("{date}T23:59:00Z").parse().expect("end");
+    let mut e = Event::new(id, EventKind::ShootDay, start, end);
+    e.location = Some(location.into());
+    e.attendees = people.iter().map(|p| Attendance::new(*p)).collect();
+    e
+}
+
+/// The quarry week: five people, Monday to Friday at a distant quarry, two
+/// hotels.
+fn quarry_week() -> Production {
+    let denver = "America/Denver".parse().expect("zone");
+    let mut p = Production::new("Night Diner", denver, "USD".parse().expect("usd"));
+    let mut quarry = Location::new("L-QUARRY", "Red Quarry", denver);
+    quarry.distant = true;
+    p.locations.push(quarry);
+    p.locations
+        .push(Location::new("L-INN", "Quarry Inn", denver));
+    p.locations
+        .push(Location::new("L-LODGE", "Ridge Lodge", denver));
+    let mut maya = person("P01", "Maya Ortiz", ContractTier::Suite, false);
+    maya.category = PersonCategory::Cast;
+    p.people.extend([
+        maya,
+        person("P02", "Sam Lee", ContractTier::Standard, true),
+        person("P03", "Ana Ruiz", ContractTier::Standard, true),
+        person("P04", "Lee Park", ContractTier::Single, false),
+        person("P05", "Jo Banks", ContractTier::Standard, false),
+    ]);
+    let days = [
+        "2027-03-15",
+        "2027-03-16",
+        "2027-03-17",
+        "2027-03-18",
+        "2027-03-19",
+    ];
+    for (i, date) in days.iter().enumerate() {
+        let mut people = vec!["P01", "P02", "P03", "P04"];
+        // Jo only works Tuesday and Wednesday.
+        if i == 1 || i == 2 {
+            people.push("P05");
+        }
+        p.events
+            .push(shoot_day(&format!("D{}", i + 1), "L-QUARRY", date, &people));
+    }
+    p.logistics.hotels.push(Hotel {
+        id: "H-INN".into(),
+        name: "Quarry Inn".into(),
+        location: "L-INN".into(),
+    });
+    p.logistics.hotels.push(Hotel {
+        id: "H-LODGE".into(),
+        name: "Ridge Lodge".into(),
+        location: "L-LODGE".into(),
+    });
+    let mut suite = block("B-STE", "H-INN", RoomType::Suite, 1, 1, "289.00");
+    suite.account = Some("1350".into());
+    let mut double = block("B-DBL", "H-INN", RoomType::Standard, 2, 2, "148.75");
+    double.account = Some("3560".into());
+    // A convention takes one of the two doubles on Tuesday night.
+    double.nightly_rooms.push(NightRooms {
+        night: day("2027-03-16"),
+        rooms: 1,
+    });
+    let single = block("B-SGL", "H-INN", RoomType::Standard, 1, 1, "119.50");
+    let mut lodge = block("B-LODGE", "H-LODGE", RoomType::Standard, 1, 2, "189.00");
+    lodge.account = Some("3560".into());
+    lodge.release_deadline = "2027-03-01T17:00:00Z".parse().expect("instant");
+    p.logistics
+        .room_blocks
+        .extend([lodge, double, suite, single]);
+    p
+}
+
+fn text(list: &[callsheet::PersonId]) -> Vec<&str> {
+    list.iter().map(|p| p.as_str()).collect()
+}
+
+#[test]
+fn quarry_week_houses_everyone_at_least_cost() {
+    let p = quarry_week();
+    let needs = stay_needs(&p, &RoomingOptions::default()).expect("needs");
+    // Monday to Friday: the nights of Sunday to Thursday; Jo's Tuesday and
+    // Wednesday: Monday and Tuesday nights.
+    let nights: Vec<(&str, String, String)> = needs
+        .iter()
+        .map(|n| {
+            (
+                n.person.as_str(),
+                n.first_night.to_string(),
+                n.last_night.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        nights,
+        [
+            ("P01", "2027-03-14".into(), "2027-03-18".into()),
+            ("P02", "2027-03-14".into(), "2027-03-18".into()),
+            ("P03", "2027-03-14".into(), "2027-03-18".into()),
+            ("P04", "2027-03-14".into(), "2027-03-18".into()),
+            ("P05", "2027-03-15".into(), "2027-03-16".into()),
+        ]
+    );
+    assert_eq!(
+        needs[0].sources,
+        [StaySource::Schedule {
+            location: "L-QUARRY".into()
+        }]
+    );
+
+    let rooms = allocate_rooms(&p, &RoomingOptions::default()).expect("allocation");
+    let placed: Vec<(&str, &str, &str, Vec<&str>)> = rooms
+        .assignments
+        .iter()
+        .map(|a| {
+            (
+                a.person.as_str(),
+                a.block.as_str(),
+                a.room.as_str(),
+                text(&a.room_mates),
+            )
+        })
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            // The suite contract gets the suite.
+            ("P01", "B-STE", "R01", vec![]),
+            // The two who may share take one double all week.
+            ("P02", "B-DBL", "R01", vec!["P03"]),
+            ("P03", "B-DBL", "R01", vec!["P02"]),
+            // The single contract never shares: the cheaper single room.
+            ("P04", "B-SGL", "R01", vec![]),
+            // Tuesday night the inn has no room left for Jo (one double
+            // went to the convention): the lodge, though it costs more.
+            ("P05", "B-LODGE", "R01", vec![]),
+        ]
+    );
+    assert_eq!(rooms.housed, 5);
+    assert!(rooms.unhoused.is_empty());
+    assert_eq!(rooms.moves, 0);
+    // 5 × 289.00 + 5 × 148.75 + 5 × 119.50 + 2 × 189.00.
+    assert_eq!(rooms.cost, [usd("3164.25")]);
+    let by_account: Vec<(Option<&str>, String)> = rooms
+        .cost_by_account
+        .iter()
+        .map(|a| (a.account.as_ref().map(|c| c.as_str()), a.cost.to_string()))
+        .collect();
+    assert_eq!(
+        by_account,
+        [
+            (Some("1350"), "1445.00 USD".to_owned()),
+            (Some("3560"), "1121.75 USD".to_owned()),
+            (None, "597.50 USD".to_owned()),
+        ]
+    );
+    assert!(rooms.optimality.proven);
+    assert_eq!(rooms.optimality.max_housed, 5);
+    assert_eq!(rooms.optimality.cost_bound, Some(usd("3164.25")));
+
+    // Tuesday night's rooming list at the inn, by block then room.
+    let tuesday = rooms
+        .rooming_list
+        .iter()
+        .find(|n| n.hotel.as_str() == "H-INN" && n.night == day("2027-03-16"))
+        .expect("inn on Tuesday");
+    let list: Vec<(&str, &str, Vec<&str>)> = tuesday
+        .rooms
+        .iter()
+        .map(|r| (r.block.as_str(), r.room.as_str(), text(&r.people)))
+        .collect();
+    assert_eq!(
+        list,
+        [
+            ("B-DBL", "R01", vec!["P02", "P03"]),
+            ("B-SGL", "R01", vec!["P04"]),
+            ("B-STE", "R01", vec!["P01"]),
+        ]
+    );
+    // Hotels by id, then nights: the inn Sunday to Thursday, the lodge
+    // Monday and Tuesday.
+    let index: Vec<(&str, String)> = rooms
+        .rooming_list
+        .iter()
+        .map(|n| (n.hotel.as_str(), n.night.to_string()))
+        .collect();
+    assert_eq!(index.len(), 7);
+    assert_eq!(index[0], ("H-INN", "2027-03-14".to_owned()));
+    assert_eq!(index[5], ("H-LODGE", "2027-03-15".to_owned()));
+}
+
+#[test]
+fn unused_rooms_and_their_exposure_before_each_release_deadline() {
+    let rooms = allocate_rooms(&quarry_week(), &RoomingOptions::default()).expect("allocation");
+    let unused: Vec<(&str, String, u32, String)> = rooms
+        .unused
+        .iter()
+        .map(|u| {
+            (
+                u.block.as_str(),
+                u.night.to_string(),
+                u.rooms,
+                u.exposure.to_string(),
+            )
+        })
+        .collect();
+    let row = |b: &'static str, n: &str, r: u32, m: &str| (b, n.to_owned(), r, m.to_owned());
+    assert_eq!(
+        unused,
+        [
+            // Deadline 28 February: the inn's blocks, by id.
+            row("B-DBL", "2027-03-14", 1, "148.75 USD"),
+            row("B-DBL", "2027-03-15", 1, "148.75 USD"),
+            // Tuesday: the one double left is taken.
+            row("B-DBL", "2027-03-17", 1, "148.75 USD"),
+            row("B-DBL", "2027-03-18", 1, "148.75 USD"),
+            row("B-DBL", "2027-03-19", 2, "297.50 USD"),
+            row("B-SGL", "2027-03-19", 1, "119.50 USD"),
+            row("B-STE", "2027-03-19", 1, "289.00 USD"),
+            // Deadline 1 March: the lodge.
+            row("B-LODGE", "2027-03-14", 2, "378.00 USD"),
+            row("B-LODGE", "2027-03-15", 1, "189.00 USD"),
+            row("B-LODGE", "2027-03-16", 1, "189.00 USD"),
+            row("B-LODGE", "2027-03-17", 2, "378.00 USD"),
+            row("B-LODGE", "2027-03-18", 2, "378.00 USD"),
+            row("B-LODGE", "2027-03-19", 2, "378.00 USD"),
+        ]
+    );
+    assert_eq!(
+        rooms.unused[0].release_deadline.to_rfc3339(),
+        "2027-02-28T17:00:00+00:00"
+    );
+    assert_eq!(
+        rooms.unused[7].release_deadline.to_rfc3339(),
+        "2027-03-01T17:00:00+00:00"
+    );
+    // 6 × 148.75 + 119.50 + 289.00 + 10 × 189.00.
+    assert_eq!(rooms.exposure, [usd("3191.00")]);
+}
+
+#[test]
+fn exposure_is_exact_to_the_cent() {
+    let mut b = block("B1", "H1", RoomType::Standard, 1, 3, "129.95");
+    b.first_night = day("2027-06-01");
+    b.last_night = day("2027-06-04");
+    let need = StayNeed::new("P1", day("2027-06-01"), day("2027-06-02"));
+    let rooms = allocate(&[need], &[b], &RoomingOptions::default()).expect("allocation");
+    assert_eq!(rooms.cost, [usd("259.90")]);
+    let per_night: Vec<String> = rooms
+        .unused
+        .iter()
+        .map(|u| u.exposure.to_string())
+        .collect();
+    assert_eq!(
+        per_night,
+        ["259.90 USD", "259.90 USD", "389.85 USD", "389.85 USD"]
+    );
+    // Ten room-nights at 129.95.
+    assert_eq!(rooms.exposure, [usd("1299.50")]);
+    assert_eq!(rooms.exposure[0].amount.to_string(), "1299.50");
+}
+
+#[test]
+fn a_block_that_shrinks_mid_week_sends_the_last_stay_elsewhere_or_nowhere() {
+    // Two people who may not share, Sunday to Thursday; the block holds two
+    // rooms but one on Tuesday night.
+    let mut b = block("B1", "H1", RoomType::Standard, 2, 2, "100.00");
+    b.nightly_rooms.push(NightRooms {
+        night: day("2027-03-16"),
+        rooms: 1,
+    });
+    let needs = [
+        StayNeed::new("P1", day("2027-03-14"), day("2027-03-18")),
+        StayNeed::new("P2", day("2027-03-15"), day("2027-03-16")),
+    ];
+    let rooms = allocate(&needs, &[b.clone()], &RoomingOptions::default()).expect("allocation");
+    assert_eq!(rooms.housed, 1);
+    // Either could be left out; leaving out the shorter stay costs more
+    // (house the most, then pay the least, so the 5-night stay is housed
+    // only if nothing cheaper houses as many): P2 is housed for 2 nights.
+    assert_eq!(rooms.assignments[0].person.as_str(), "P2");
+    assert_eq!(rooms.cost, [usd("200.00")]);
+    let u = &rooms.unhoused[0];
+    assert_eq!(u.person.as_str(), "P1");
+    assert_eq!(u.reason, UnhousedReason::CapacityExhausted);
+    assert_eq!(
+        u.message,
+        "nights 2027-03-14 to 2027-03-18: every acceptable block is taken by others (B1 is full on 2027-03-16)"
+    );
+
+    // With the two sharing-minded, one double does for both.
+    let mut share = needs.clone();
+    for n in &mut share {
+        n.may_share = true;
+        n.last_night = day("2027-03-18");
+        n.first_night = day("2027-03-14");
+    }
+    let rooms = allocate(&share, &[b], &RoomingOptions::default()).expect("allocation");
+    assert_eq!(rooms.housed, 2);
+    assert_eq!(rooms.cost, [usd("500.00")]);
+    assert_eq!(text(&rooms.assignments[0].room_mates), ["P2"]);
+}
+
+#[test]
+fn sharing_needs_the_same_nights_both_willing_and_a_standard_tier() {
+    let b = block("B1", "H1", RoomType::Standard, 2, 3, "100.00");
+    let mut a = StayNeed::new("A", day("2027-03-14"), day("2027-03-16"));
+    a.may_share = true;
+    let mut same = a.clone();
+    same.person = "B".into();
+    // Same nights but unwilling.
+    let mut unwilling = a.clone();
+    unwilling.person = "C".into();
+    unwilling.may_share = false;
+    // Willing, but one night more.
+    let mut longer = a.clone();
+    longer.person = "D".into();
+    longer.last_night = day("2027-03-17");
+    // Willing, same nights, but on a single contract.
+    let mut single = a.clone();
+    single.person = "E".into();
+    single.tier = ContractTier::Single;
+    let rooms = allocate(
+        &[a, same, unwilling, longer, single],
+        &[b],
+        &RoomingOptions::default(),
+    )
+    .expect("allocation");
+    // A and B share; C, D and E compete for the two rooms left: D's four
+    // nights cost more, so C and E are housed.
+    let mates: Vec<(&str, Vec<&str>)> = rooms
+        .assignments
+        .iter()
+        .map(|x| (x.person.as_str(), text(&x.room_mates)))
+        .collect();
+    assert_eq!(
+        mates,
+        [
+            ("A", vec!["B"]),
+            ("B", vec!["A"]),
+            ("C", vec![]),
+            ("E", vec![]),
+        ]
+    );
+    assert_eq!(rooms.unhoused[0].person.as_str(), "D");
+}
+
+#[test]
+fn the_reason_every_stay_goes_unhoused() {
+    let blocks = [
+        block("B1", "H1", RoomType::Standard, 1, 1, "100.00"),
+        block("B2", "H2", RoomType::Standard, 1, 1, "90.00"),
+    ];
+    let mut suite = StayNeed::new("P1", day("2027-03-14"), day("2027-03-15"));
+    suite.tier = ContractTier::Suite;
+    let mut elsewhere = StayNeed::new("P2", day("2027-03-14"), day("2027-03-15"));
+    elsewhere.hotels = HotelChoice::OneOf(vec!["H9".into()]);
+    let late = StayNeed::new("P3", day("2027-03-19"), day("2027-03-21"));
+    let mut torn = StayNeed::new("P4", day("2027-03-14"), day("2027-03-15"));
+    torn.hotels = HotelChoice::OneOf(vec![]);
+    torn.sources = vec![
+        StaySource::Request { index: 0 },
+        StaySource::Request { index: 1 },
+    ];
+    let mut at_h2 = StayNeed::new("P5", day("2027-03-14"), day("2027-03-18"));
+    at_h2.hotels = HotelChoice::OneOf(vec!["H2".into()]);
+    let mut also_h2 = StayNeed::new("P6", day("2027-03-17"), day("2027-03-17"));
+    also_h2.hotels = HotelChoice::OneOf(vec!["H2".into()]);
+    let rooms = allocate(
+        &[suite, elsewhere, late, torn, at_h2, also_h2],
+        &blocks,
+        &RoomingOptions::default(),
+    )
+    .expect("allocation");
+    let reasons: Vec<(&str, UnhousedReason)> = rooms
+        .unhoused
+        .iter()
+        .map(|u| (u.person.as_str(), u.reason))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("P1", UnhousedReason::NoBlockForTier),
+            ("P2", UnhousedReason::NoBlockAtHotel),
+            ("P3", UnhousedReason::NoCoveringBlock),
+            ("P4", UnhousedReason::ConflictingHotels),
+            // P5's five nights lose to P6's one: both cannot be housed.
+            ("P5", UnhousedReason::CapacityExhausted),
+        ]
+    );
+    let messages: Vec<&str> = rooms.unhoused.iter().map(|u| u.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "nights 2027-03-14 to 2027-03-15: the suite contract needs a suite, and no suite block at an acceptable hotel covers these nights",
+            "nights 2027-03-14 to 2027-03-15: no room block is held at \"H9\"",
+            "nights 2027-03-19 to 2027-03-21: no room block at an acceptable hotel has a room every one of these nights",
+            "nights 2027-03-14 to 2027-03-15: parts of the stay ask for different hotels on the same nights (logistics.stay_requests[0], logistics.stay_requests[1])",
+            "nights 2027-03-14 to 2027-03-18: every acceptable block is taken by others (B2 is full on 2027-03-17)",
+        ]
+    );
+    assert_eq!(rooms.housed, 1);
+    assert_eq!(rooms.optimality.max_housed, 1);
+    assert!(rooms.optimality.proven);
+}
+
+/// A production on the moor: one distant location, one person, and events
+/// on the given dates (`T` for travel).
+fn moor(days: &[(&str, EventKind)]) -> Production {
+    let london = "Europe/London".parse().expect("zone");
+    let mut p = Production::new("Moor", london, "GBP".parse().expect("gbp"));
+    let mut moor = Location::new("L-MOOR", "The Moor", london);
+    moor.distant = true;
+    p.locations.push(moor);
+    p.locations
+        .push(Location::new("L-STUDIO", "Studio", london));
+    p.people
+        .push(person("P1", "Maya Ortiz", ContractTier::Standard, false));
+    for (i, (date, kind)) in days.iter().enumerate() {
+        let start = format!("{date}T07:00:00Z").parse().expect("start");
+        let end = format!("{date}T18:00:00Z").parse().expect("end");
+        let mut e = Event::new(format!("E{i}"), *kind, start, end);
+        e.location = Some("L-MOOR".into());
+        e.attendees.push(Attendance::new("P1"));
+        p.events.push(e);
+    }
+    p.logistics.hotels.push(Hotel {
+        id: "H1".into(),
+        name: "Moor Inn".into(),
+        location: "L-STUDIO".into(),
+    });
+    p.logistics.hotels.push(Hotel {
+        id: "H2".into(),
+        name: "Fell Hotel".into(),
+        location: "L-STUDIO".into(),
+    });
+    p
+}
+
+fn spans(needs: &[StayNeed]) -> Vec<(String, String)> {
+    needs
+        .iter()
+        .map(|n| (n.first_night.to_string(), n.last_night.to_string()))
+        .collect()
+}
+
+fn span(a: &str, b: &str) -> (String, String) {
+    (a.to_owned(), b.to_owned())
+}
+
+#[test]
+fn stays_from_the_schedule() {
+    use EventKind::{ShootDay, Travel};
+    let opts = RoomingOptions::default();
+    // Friday and Monday: two idle days, the weekend is kept.
+    let p = moor(&[("2027-05-07", ShootDay), ("2027-05-10", ShootDay)]);
+    assert_eq!(
+        spans(&stay_needs(&p, &opts).expect("needs")),
+        [span("2027-05-06", "2027-05-09")]
+    );
+    // Monday and Friday: three idle days, home in between.
+    let p = moor(&[("2027-05-03", ShootDay), ("2027-05-07", ShootDay)]);
+    assert_eq!(
+        spans(&stay_needs(&p, &opts).expect("needs")),
+        [
+            span("2027-05-02", "2027-05-02"),
+            span("2027-05-06", "2027-05-06")
+        ]
+    );
+    // With a longer idle gap allowed, one stay.
+    let wide = RoomingOptions {
+        idle_gap_nights: 3,
+        ..RoomingOptions::default()
+    };
+    assert_eq!(
+        spans(&stay_needs(&p, &wide).expect("needs")),
+        [span("2027-05-02", "2027-05-06")]
+    );
+    // Travel in on Sunday, work Monday and Tuesday, travel home Wednesday:
+    // nights from the arrival to the night before leaving.
+    let p = moor(&[
+        ("2027-05-02", Travel),
+        ("2027-05-03", ShootDay),
+        ("2027-05-04", ShootDay),
+        ("2027-05-05", Travel),
+    ]);
+    assert_eq!(
+        spans(&stay_needs(&p, &opts).expect("needs")),
+        [span("2027-05-02", "2027-05-04")]
+    );
+    // Staying the night of the last work day.
+    let p = moor(&[("2027-05-03", ShootDay), ("2027-05-04", ShootDay)]);
+    let late = RoomingOptions {
+        stay_last_night: true,
+        ..RoomingOptions::default()
+    };
+    assert_eq!(
+        spans(&stay_needs(&p, &late).expect("needs")),
+        [span("2027-05-02", "2027-05-04")]
+    );
+    // A lone travel day needs no room; cancelled work none either.
+    let mut p = moor(&[("2027-05-03", Travel), ("2027-05-10", ShootDay)]);
+    p.events[1].status = BookingStatus::Cancelled;
+    assert!(stay_needs(&p, &opts).expect("needs").is_empty());
+    // Work at a location that is not distant needs no room.
+    let mut p = moor(&[("2027-05-03", ShootDay)]);
+    p.events[0].location = Some("L-STUDIO".into());
+    assert!(stay_needs(&p, &opts).expect("needs").is_empty());
+}
+
+#[test]
+fn requests_join_the_stays_they_overlap_or_touch() {
+    use EventKind::ShootDay;
+    let mut p = moor(&[("2027-05-04", ShootDay), ("2027-05-05", ShootDay)]);
+    // Derived: nights 3 to 4. A request for the two nights before touches it.
+    p.logistics.stay_requests.push(StayRequest {
+        person: "P1".into(),
+        first_night: day("2027-05-01"),
+        last_night: day("2027-05-02"),
+        hotel: Some("H1".into()),
+    });
+    let needs = stay_needs(&p, &RoomingOptions::default()).expect("needs");
+    assert_eq!(spans(&needs), [span("2027-05-01", "2027-05-04")]);
+    assert_eq!(needs[0].hotels, HotelChoice::OneOf(vec!["H1".into()]));
+    assert_eq!(
+        needs[0].sources,
+        [
+            StaySource::Request { index: 0 },
+            StaySource::Schedule {
+                location: "L-MOOR".into()
+            }
+        ]
+    );
+    // The moor is served by the Fell Hotel only: the request's Moor Inn
+    // cannot be combined with it, and the two only touch, so they stay
+    // separate stays (the person moves).
+    let fell = RoomingOptions {
+        location_hotels: vec![LocationHotels {
+            location: "L-MOOR".into(),
+            hotels: vec!["H2".into()],
+        }],
+        ..RoomingOptions::default()
+    };
+    let needs = stay_needs(&p, &fell).expect("needs");
+    assert_eq!(
+        spans(&needs),
+        [
+            span("2027-05-01", "2027-05-02"),
+            span("2027-05-03", "2027-05-04")
+        ]
+    );
+    assert_eq!(needs[1].hotels, HotelChoice::OneOf(vec!["H2".into()]));
+    // Overlapping requests for different hotels cannot be housed.
+    p.logistics.stay_requests[0].last_night = day("2027-05-03");
+    let needs = stay_needs(&p, &fell).expect("needs");
+    assert_eq!(spans(&needs), [span("2027-05-01", "2027-05-04")]);
+    assert_eq!(needs[0].hotels, HotelChoice::OneOf(vec![]));
+}
+
+#[test]
+fn moves_are_avoided_when_cost_allows() {
+    // Two identical blocks at two hotels; one person with two stays a week
+    // apart, another who fills the first hotel's block in the second week.
+    let mut b1 = block("B1", "H1", RoomType::Standard, 1, 1, "100.00");
+    let mut b2 = block("B2", "H2", RoomType::Standard, 1, 1, "100.00");
+    for b in [&mut b1, &mut b2] {
+        b.first_night = day("2027-03-01");
+        b.last_night = day("2027-03-31");
+    }
+    let first = StayNeed::new("P1", day("2027-03-01"), day("2027-03-03"));
+    let second = StayNeed::new("P1", day("2027-03-10"), day("2027-03-12"));
+    let rooms = allocate(
+        &[first.clone(), second.clone()],
+        &[b1.clone(), b2.clone()],
+        &RoomingOptions::default(),
+    )
+    .expect("allocation");
+    assert_eq!(rooms.moves, 0);
+    assert_eq!(rooms.assignments[0].hotel, rooms.assignments[1].hotel);
+    // When the second week's only room at H1 must go to someone who can
+    // only stay there, P1 moves hotels.
+    let mut other = StayNeed::new("P2", day("2027-03-09"), day("2027-03-13"));
+    other.hotels = HotelChoice::OneOf(vec!["H1".into()]);
+    let mut pinned = first;
+    pinned.hotels = HotelChoice::OneOf(vec!["H1".into()]);
+    let rooms = allocate(
+        &[pinned, second, other],
+        &[b1, b2],
+        &RoomingOptions::default(),
+    )
+    .expect("allocation");
+    assert_eq!(rooms.housed, 3);
+    assert_eq!(rooms.moves, 1);
+}
+
+#[test]
+fn currencies_are_reported_apart_and_compared_at_given_rates() {
+    let mut eur = block("B-EU", "H2", RoomType::Standard, 1, 1, "100.00");
+    eur.rate = Money::new(
+        "100.00".parse().expect("amount"),
+        "EUR".parse().expect("eur"),
+    );
+    let usd_block = block("B-US", "H1", RoomType::Standard, 1, 1, "105.00");
+    let needs = [
+        StayNeed::new("P1", day("2027-03-14"), day("2027-03-15")),
+        StayNeed::new("P2", day("2027-03-14"), day("2027-03-14")),
+    ];
+    let err = allocate(
+        &needs,
+        &[usd_block.clone(), eur.clone()],
+        &RoomingOptions::default(),
+    )
+    .expect_err("no comparison rates");
+    assert_eq!(
+        err.to_string(),
+        "blocks[0].rate: blocks are priced in EUR, USD; options.comparison_rates has no rate for USD to compare them"
+    );
+    let opts = RoomingOptions {
+        comparison_rates: vec![
+            ComparisonRate {
+                currency: "USD".parse().expect("usd"),
+                value: "1".parse().expect("one"),
+            },
+            ComparisonRate {
+                currency: "EUR".parse().expect("eur"),
+                value: "1.10".parse().expect("rate"),
+            },
+        ],
+        ..RoomingOptions::default()
+    };
+    let rooms = allocate(&needs, &[usd_block, eur], &opts).expect("allocation");
+    // 105 USD beats 100 EUR (110 USD): the longer stay takes the dollar
+    // block.
+    assert_eq!(rooms.assignments[0].block.as_str(), "B-US");
+    let costs: Vec<String> = rooms.cost.iter().map(ToString::to_string).collect();
+    assert_eq!(costs, ["100.00 EUR", "210.00 USD"]);
+    assert_eq!(rooms.cost_by_account.len(), 2);
+    assert!(rooms.cost_by_account.iter().all(|a| a.account.is_none()));
+    assert_eq!(rooms.optimality.cost_bound, None);
+}
+
+#[test]
+fn errors_name_the_offending_item() {
+    let mut p = quarry_week();
+    p.logistics.stay_requests.push(StayRequest {
+        person: "P99".into(),
+        first_night: day("2027-03-14"),
+        last_night: day("2027-03-15"),
+        hotel: None,
+    });
+    let err = allocate_rooms(&p, &RoomingOptions::default()).expect_err("unknown person");
+    assert_eq!(
+        err,
+        LogisticsError::UnknownPerson {
+            path: "logistics.stay_requests[0].person".into(),
+            id: "P99".into()
+        }
+    );
+
+    let mut p = quarry_week();
+    p.logistics.room_blocks[1].nightly_rooms.push(NightRooms {
+        night: day("2027-03-25"),
+        rooms: 4,
+    });
+    let err = allocate_rooms(&p, &RoomingOptions::default()).expect_err("night outside");
+    assert_eq!(
+        err.to_string(),
+        "logistics.room_blocks[1].nightly_rooms[1].night: 2027-03-25 is outside the block's nights (2027-03-14 to 2027-03-19)"
+    );
+    assert_eq!(
+        err.problem().path,
+        "logistics.room_blocks[1].nightly_rooms[1].night"
+    );
+
+    let mut p = quarry_week();
+    p.logistics.room_blocks[2].occupancy = 0;
+    let err = allocate_rooms(&p, &RoomingOptions::default()).expect_err("occupancy");
+    assert_eq!(
+        err.to_string(),
+        "logistics.room_blocks[2].occupancy: must be at least 1"
+    );
+
+    let opts = RoomingOptions {
+        location_hotels: vec![LocationHotels {
+            location: "L-NOWHERE".into(),
+            hotels: vec![],
+        }],
+        ..RoomingOptions::default()
+    };
+    let err = allocate_rooms(&quarry_week(), &opts).expect_err("unknown location");
+    assert_eq!(
+        err.to_string(),
+        "options.location_hotels[0].location: unknown location \"L-NOWHERE\""
+    );
+
+    let needs = [
+        StayNeed::new("P1", day("2027-03-14"), day("2027-03-16")),
+        StayNeed::new("P1", day("2027-03-16"), day("2027-03-17")),
+    ];
+    let b = block("B1", "H1", RoomType::Standard, 1, 1, "100.00");
+    let err = allocate(&needs, std::slice::from_ref(&b), &RoomingOptions::default())
+        .expect_err("overlap");
+    assert_eq!(
+        err.to_string(),
+        "needs[1]: overlaps needs[0]: \"P1\" needs two rooms on 2027-03-16"
+    );
+    let backwards = [StayNeed::new("P1", day("2027-03-16"), day("2027-03-14"))];
+    let err = allocate(&backwards, &[b], &RoomingOptions::default()).expect_err("backwards");
+    assert_eq!(
+        err.to_string(),
+        "needs[0].last_night: 2027-03-14 is before first_night 2027-03-16"
+    );
+}
+
+#[test]
+fn the_result_does_not_depend_on_input_order() {
+    let p = quarry_week();
+    let needs = stay_needs(&p, &RoomingOptions::default()).expect("needs");
+    let blocks = p.logistics.room_blocks.clone();
+    let a = allocate(&needs, &blocks, &RoomingOptions::default()).expect("allocation");
+    let mut needs_rev = needs.clone();
+    needs_rev.reverse();
+    let mut blocks_rev = blocks.clone();
+    blocks_rev.reverse();
+    let b: RoomAllocation =
+        allocate(&needs_rev, &blocks_rev, &RoomingOptions::default()).expect("allocation");
+    assert_eq!(a, b);
+    let json_a = serde_json::to_string(&a).expect("json");
+    let json_b = serde_json::to_string(&b).expect("json");
+    assert_eq!(json_a, json_b);
+}
+
+#[test]
+fn nightly_rooms_in_production_files() {
+    let p = quarry_week();
+    let text = p.to_json();
+    assert!(text.contains("\"nightly_rooms\""));
+    let back = Production::from_json(&text).expect("valid file");
+    assert_eq!(back, p);
+    // Blocks without overrides do not write the field.
+    let b = block("B1", "H1", RoomType::Standard, 1, 1, "100.00");
+    let json = serde_json::to_string(&b).expect("json");
+    assert!(!json.contains("nightly_rooms"));
+    // Unknown fields are still refused.
+    let bad = json.replace("\"rooms\":1", "\"rooms\":1,\"nightly_room\":[]");
+    assert!(serde_json::from_str::<RoomBlock>(&bad).is_err());
+    assert_eq!(b.rooms_on(day("2027-03-14")), 1);
+    assert_eq!(b.rooms_on(day("2027-03-20")), 0);
+    assert_eq!(p.logistics.room_blocks[1].rooms_on(day("2027-03-16")), 1);
+    assert_eq!(p.logistics.room_blocks[1].room_nights(), 11);
+}
