@@ -11,6 +11,7 @@ mod files;
 mod ical;
 mod notices;
 mod rooming;
+mod rooming_props;
 mod roundtrip;
 mod schedule;
 mod schedule_props;
