@@ -206,3 +206,5 @@ pub fn season(size: SeasonSize, seed: u64) -> Production {
     }
     p
 }
+
+pub mod rooming;
