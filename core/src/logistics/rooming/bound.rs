@@ -9,7 +9,7 @@
 use super::instance::{Instance, NONE};
 
 /// Subgradient iterations per bound.
-const ITERATIONS: usize = 200;
+const ITERATIONS: usize = 150;
 
 /// One (unit, eligible block) pair, flattened.
 #[derive(Debug, Clone, Copy)]

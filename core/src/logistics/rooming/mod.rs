@@ -71,19 +71,33 @@
 //!
 //! # How it is solved
 //!
-//! Stays only interact through blocks whose nights they share, so the
-//! problem splits into independent parts. A small part (up to
-//! [`EXACT_STAYS`] stays) is solved by branch and bound, exactly in all three
-//! objectives. A larger part starts from a greedy allocation guided by
-//! night-by-night room prices from a Lagrangian relaxation, which also gives
-//! a lower bound, and is improved by local search: each block in turn is
-//! re-filled optimally (a min-cost flow over its nights, exact for one block
-//! given where everyone else is), unhoused stays are inserted by moving
-//! others out of their way, and last, moves are removed where cost allows.
-//! [`RoomAllocation::optimality`] reports the bound and whether the result is
-//! proven optimal. Everything is deterministic: no randomness, no clock, ties
-//! broken by ids, and the result does not depend on the order of the needs
-//! or blocks given.
+//! Stays only interact through blocks whose nights they share (or by
+//! belonging to one person), so the problem splits into independent parts.
+//!
+//! - A small part (up to [`EXACT_STAYS`] stays) is solved by branch and
+//!   bound, exactly in all three objectives.
+//! - A larger part starts from a greedy allocation (most constrained stays
+//!   first, each in the cheapest block that fits) and is improved by local
+//!   search, in rounds: single stays move to a cheaper block with room (or
+//!   into a room at all); each block in turn is re-filled optimally given
+//!   where everyone else is (a min-cost circulation over the block's nights,
+//!   whose interval structure makes it exact and integral: stays may come
+//!   in from other blocks or from the unhoused, occupants may leave for a
+//!   free room elsewhere); and stays take the place of up to three
+//!   occupants who move on to free rooms. A fixed-seed ruin-and-recreate
+//!   phase (take a few related stays out, put them back, keep what is no
+//!   worse) then lets the search cross between equally good allocations
+//!   before a last few rounds. Finally moves are removed where cost allows.
+//! - A Lagrangian relaxation (room capacity priced per block and night,
+//!   prices found by subgradient steps) bounds how many stays any
+//!   allocation can house and, when that bound is met, what housing them
+//!   must cost; [`RoomAllocation::optimality`] reports the bounds and
+//!   whether they prove the result optimal.
+//!
+//! Everything is deterministic: no clock, a fixed seed, ties broken by ids,
+//! and the result does not depend on the order of the needs or blocks
+//! given. The work is about linear in the number of (stay, eligible block)
+//! pairs per round: there is no pass over all pairs of stays.
 
 mod bound;
 mod exact;

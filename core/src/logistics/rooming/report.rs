@@ -271,9 +271,12 @@ pub(super) fn build(
     let housed = solution.assign.iter().filter(|&&b| b != NONE).count();
     let cost_bound = match (inst.currency, solution.cost_bound) {
         (Some(currency), Some(bound)) if housed >= solution.max_housed => {
-            let mut amount = Decimal::from_i128_with_scale(bound.max(0), inst.scale);
-            amount.rescale(inst.scale.max(currency.minor_units()));
-            Some(Money::new(amount, currency))
+            Decimal::try_from_i128_with_scale(bound.max(0), inst.scale)
+                .ok()
+                .map(|mut amount| {
+                    amount.rescale(inst.scale.max(currency.minor_units()));
+                    Money::new(amount, currency)
+                })
         }
         _ => None,
     };

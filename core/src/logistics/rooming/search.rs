@@ -35,7 +35,7 @@ pub(super) fn solve(inst: &Instance) -> Solution {
     for part in components(inst) {
         if part.len() <= EXACT_STAYS {
             greedy(&mut state, &part);
-            improve(&mut state, &part);
+            improve(&mut state, &part, ROUNDS);
             if exact::solve(&mut state, &part, EXACT_NODES) {
                 max_housed += housed(&state, &part);
                 cost_bound = cost_bound.map(|c| c + part_cost(&state, &part));
@@ -47,9 +47,9 @@ pub(super) fn solve(inst: &Instance) -> Solution {
     large.sort_unstable();
     if !large.is_empty() {
         greedy(&mut state, &large);
-        improve(&mut state, &large);
+        improve(&mut state, &large, ROUNDS);
         ruin_recreate(&mut state, &large, RUINS);
-        improve(&mut state, &large);
+        improve(&mut state, &large, 3);
         let housed = housed(&state, &large);
         let cost = part_cost(&state, &large);
         let bound = bound::housing(inst, &large, housed);
@@ -180,10 +180,11 @@ fn greedy(state: &mut State, part: &[u32]) {
     }
 }
 
-/// Local search on a part until no round improves it (at most
-/// [`ROUNDS`] rounds): single moves, every block re-filled, single moves
-/// again, then moves that push others out of the way.
-fn improve(state: &mut State, part: &[u32]) {
+/// Local search on a part, in rounds of single moves, every block
+/// re-filled, single moves again, then moves that push others out of the
+/// way; until a round houses no one more and saves less than a
+/// [`SETTLED`]th of the cost, or after `rounds` rounds.
+fn improve(state: &mut State, part: &[u32], rounds: usize) {
     let inst = state.inst;
     let mut blocks: Vec<u32> = part
         .iter()
@@ -192,22 +193,26 @@ fn improve(state: &mut State, part: &[u32]) {
     blocks.sort_unstable();
     blocks.dedup();
     let mut scratch = Scratch::default();
-    for _ in 0..ROUNDS {
-        let before = state.z();
+    for _ in 0..rounds {
+        let (unhoused, cost) = (state.unhoused, state.cost);
         relocate(state, part);
         for &b in &blocks {
             reoptimise_block(state, b, &mut scratch);
         }
         relocate(state, part);
         insert_ejecting(state, part);
-        if state.z() >= before {
+        if state.unhoused >= unhoused && (cost - state.cost) * SETTLED <= cost {
             break;
         }
     }
 }
 
-/// Most rounds of local search.
+/// Most rounds of the first local search.
 const ROUNDS: usize = 12;
+
+/// A round that saves less than this fraction of the cost (and houses no
+/// one more) ends the local search.
+const SETTLED: i128 = 5_000;
 
 /// Moves single units to where they are cheaper (or housed at all).
 fn relocate(state: &mut State, part: &[u32]) {
@@ -246,6 +251,7 @@ fn insert_ejecting(state: &mut State, part: &[u32]) {
         )
     });
     let mut targets: Vec<(u32, i128, u32)> = Vec::new();
+    let mut candidates = Vec::new();
     for u in order {
         let limit = state.contribution(u);
         let current = state.assign[u as usize];
@@ -260,7 +266,7 @@ fn insert_ejecting(state: &mut State, part: &[u32]) {
         );
         targets.sort_unstable();
         for &(_, _, b) in targets.iter().take(TRIES) {
-            if eject_into(state, u, b) {
+            if eject_into(state, u, b, &mut candidates) {
                 break;
             }
         }
@@ -273,7 +279,12 @@ const TRIES: usize = 4;
 /// Tries to move `u` (housed or not) into block `b`, moving occupants that
 /// cover its full nights to their cheapest free room elsewhere; keeps the
 /// change only if the objective improves.
-fn eject_into(state: &mut State, u: u32, b: u32) -> bool {
+fn eject_into(
+    state: &mut State,
+    u: u32,
+    b: u32,
+    candidates: &mut Vec<(u32, u32, Option<bool>)>,
+) -> bool {
     let inst = state.inst;
     let unit = &inst.units[u as usize];
     let blk = &inst.blocks[b as usize];
@@ -298,15 +309,17 @@ fn eject_into(state: &mut State, u: u32, b: u32) -> bool {
     // Occupants overlapping u's nights whose leaving frees a room, longest
     // reaching first; whether each has a free room elsewhere is found out
     // only when needed.
-    let mut candidates: Vec<(u32, u32, Option<bool>)> = state.members[b as usize]
-        .iter()
-        .copied()
-        .filter(|&v| {
-            let w = &inst.units[v as usize];
-            w.a <= unit.e && w.e >= unit.a && state.frees_room(v)
-        })
-        .map(|v| (inst.units[v as usize].e, v, None))
-        .collect();
+    candidates.clear();
+    candidates.extend(
+        state.members[b as usize]
+            .iter()
+            .copied()
+            .filter(|&v| {
+                let w = &inst.units[v as usize];
+                w.a <= unit.e && w.e >= unit.a && state.frees_room(v)
+            })
+            .map(|v| (inst.units[v as usize].e, v, None)),
+    );
     candidates.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     let mut eject: Vec<u32> = Vec::new();
     let mut n = unit.a;
@@ -410,11 +423,13 @@ fn try_block(state: &mut State, b: u32, scratch: &mut Scratch, pinned: &[u32]) -
     let blk = &inst.blocks[b as usize];
     let occ = blk.occ;
     let first = blk.first;
-    // Items and, per item, the units it stands for.
+    // Items and, per item, the units it stands for:
+    // `units[starts[i]..starts[i + 1]]`.
     let mut items: Vec<Item> = Vec::new();
-    let mut members: Vec<Vec<u32>> = Vec::new();
-    // Share groups in this block: group → (value, unit) list.
-    let mut groups: rustc_hash::FxHashMap<u32, Vec<(i128, u32)>> = Default::default();
+    let mut units: Vec<u32> = Vec::new();
+    let mut starts: Vec<u32> = vec![0];
+    // Sharers in this block: (group, value, unit).
+    let mut sharers: Vec<(u32, i128, u32)> = Vec::new();
     for &u in &inst.block_units[b as usize] {
         let unit = &inst.units[u as usize];
         let inside = state.assign[u as usize] == b;
@@ -430,7 +445,7 @@ fn try_block(state: &mut State, b: u32, scratch: &mut Scratch, pinned: &[u32]) -
             state.contribution(u)
         };
         if unit.group != NONE && occ > 1 {
-            groups.entry(unit.group).or_default().push((value, u));
+            sharers.push((unit.group, value, u));
             continue;
         }
         let gain = value - inst.room_cost(u, b);
@@ -441,18 +456,20 @@ fn try_block(state: &mut State, b: u32, scratch: &mut Scratch, pinned: &[u32]) -
                 gain,
                 selected: inside,
             });
-            members.push(vec![u]);
+            units.push(u);
+            starts.push(units.len() as u32);
         }
     }
-    let mut group_list: Vec<(u32, Vec<(i128, u32)>)> = groups.into_iter().collect();
-    group_list.sort_unstable_by_key(|(g, _)| *g);
-    for (g, mut people) in group_list {
-        people.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    // Per share group, people by value: each room takes the next
+    // `occupancy` of them, so room gains only fall.
+    sharers.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+    for people in sharers.chunk_by(|x, y| x.0 == y.0) {
+        let g = people[0].0;
         let rooms_now = inst.rooms_for(b, state.group_count(g, b)) as usize;
-        let unit = &inst.units[people[0].1 as usize];
-        let room_cost = inst.room_cost(people[0].1, b);
+        let unit = &inst.units[people[0].2 as usize];
+        let room_cost = inst.room_cost(people[0].2, b);
         for (j, chunk) in people.chunks(occ as usize).enumerate() {
-            let gain = chunk.iter().map(|p| p.0).sum::<i128>() - room_cost;
+            let gain = chunk.iter().map(|p| p.1).sum::<i128>() - room_cost;
             let selected = j < rooms_now;
             if !selected && gain <= 0 {
                 break;
@@ -463,16 +480,17 @@ fn try_block(state: &mut State, b: u32, scratch: &mut Scratch, pinned: &[u32]) -
                 gain,
                 selected,
             });
-            members.push(chunk.iter().map(|p| p.1).collect());
+            units.extend(chunk.iter().map(|p| p.2));
+            starts.push(units.len() as u32);
         }
     }
     let before: Vec<bool> = items.iter().map(|it| it.selected).collect();
     flow::optimise(&blk.cap, &mut items, scratch);
     // Target occupants.
     let mut target: Vec<u32> = Vec::new();
-    for (it, m) in items.iter().zip(&members) {
+    for (i, it) in items.iter().enumerate() {
         if it.selected {
-            target.extend_from_slice(m);
+            target.extend_from_slice(&units[starts[i] as usize..starts[i + 1] as usize]);
         }
     }
     target.sort_unstable();
