@@ -809,3 +809,45 @@ fn nightly_rooms_in_production_files() {
     assert_eq!(p.logistics.room_blocks[1].rooms_on(day("2027-03-16")), 1);
     assert_eq!(p.logistics.room_blocks[1].room_nights(), 11);
 }
+
+#[test]
+fn production_files_check_nightly_rooms() {
+    let mut p = quarry_week();
+    p.logistics.room_blocks[1].nightly_rooms.push(NightRooms {
+        night: day("2027-03-13"),
+        rooms: 3,
+    });
+    p.logistics.room_blocks[1].nightly_rooms.push(NightRooms {
+        night: day("2027-03-16"),
+        rooms: 2,
+    });
+    let err = p.validate().expect_err("bad overrides");
+    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "logistics.room_blocks[1].nightly_rooms[1].night: 2027-03-13 is outside the block's nights (2027-03-14 to 2027-03-19)",
+            "logistics.room_blocks[1].nightly_rooms[2].night: 2027-03-16 is also given at nightly_rooms[0]",
+        ]
+    );
+}
+
+#[test]
+fn the_agenda_counts_nightly_rooms_in_the_exposure() {
+    use callsheet::comms::{AgendaKind, AgendaOptions, agenda};
+    let p = quarry_week();
+    let items = agenda(
+        &p,
+        &AgendaOptions::new("2027-02-27T12:00:00Z".parse().expect("now")),
+    );
+    let double = items
+        .iter()
+        .find(|i| i.kind == AgendaKind::RoomBlockRelease && i.subject == "B-DBL")
+        .expect("release item");
+    // 2 rooms on 5 nights and 1 on Tuesday: 11 room-nights × 148.75.
+    assert_eq!(double.cost_exposure, Some(usd("1636.25")));
+    assert_eq!(
+        double.message,
+        "Release unneeded rooms of block B-DBL at Quarry Inn (11 room-nights over 6 nights from Sun 14 Mar at 148.75 USD), or 1636.25 USD is committed"
+    );
+}

@@ -26,8 +26,9 @@
 //! - **Room block releases** ([`AgendaKind::RoomBlockRelease`]): one per
 //!   room block whose release deadline is within the horizon, or already
 //!   passed while the block's first night has not (its date is not over in
-//!   the hotel's zone). The cost exposure is rooms × nights × nightly rate:
-//!   what the production pays if nothing is released.
+//!   the hotel's zone). The cost exposure is the room-nights held (with
+//!   the block's nightly overrides) × nightly rate: what the production
+//!   pays if nothing is released.
 //! - **Outdated documents** ([`AgendaKind::DocumentOutdated`]): the day out
 //!   of days and the shooting schedule, when the last one sent carries
 //!   another fingerprint, or when none was sent and the production has a
@@ -402,17 +403,25 @@ fn room_blocks(p: &Production, options: &AgendaOptions, out: &mut Vec<AgendaItem
         let nights = (block.last_night - block.first_night).num_days() + 1;
         let nights = u64::try_from(nights).unwrap_or(0);
         // Exact; only absurd amounts overflow, and then no exposure is given.
+        // Nightly overrides change the rooms held on their nights.
         let exposure = block
             .rate
             .amount
-            .checked_mul(Decimal::from(u64::from(block.rooms)))
-            .and_then(|a| a.checked_mul(Decimal::from(nights)))
+            .checked_mul(Decimal::from(block.room_nights()))
             .map(|amount| Money::new(amount, block.rate.currency));
         let hotel_name = hotel.map_or_else(|| block.hotel.to_string(), |h| h.name.clone());
         let (rooms_s, nights_s) = (
             if block.rooms == 1 { "" } else { "s" },
             if nights == 1 { "" } else { "s" },
         );
+        let held = if block.nightly_rooms.is_empty() {
+            format!("{} room{rooms_s} × {nights} night{nights_s}", block.rooms)
+        } else {
+            format!(
+                "{} room-nights over {nights} night{nights_s}",
+                block.room_nights()
+            )
+        };
         out.push(item(
             AgendaKind::RoomBlockRelease,
             deadline,
@@ -420,9 +429,8 @@ fn room_blocks(p: &Production, options: &AgendaOptions, out: &mut Vec<AgendaItem
             now,
             block.id.to_string(),
             format!(
-                "Release unneeded rooms of block {} at {hotel_name} ({} room{rooms_s} × {nights} night{nights_s} from {} at {}){}",
+                "Release unneeded rooms of block {} at {hotel_name} ({held} from {} at {}){}",
                 block.id,
-                block.rooms,
                 date_text(block.first_night),
                 block.rate,
                 exposure.map_or_else(String::new, |m| format!(", or {m} is committed")),

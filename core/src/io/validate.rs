@@ -789,6 +789,22 @@ fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
         if b.rate.amount.is_sign_negative() {
             c.report(format!("{path}.rate"), "must not be negative");
         }
+        for (k, o) in b.nightly_rooms.iter().enumerate() {
+            if o.night < b.first_night || o.night > b.last_night {
+                c.report(
+                    format!("{path}.nightly_rooms[{k}].night"),
+                    format!(
+                        "{} is outside the block's nights ({} to {})",
+                        o.night, b.first_night, b.last_night
+                    ),
+                );
+            } else if let Some(j) = b.nightly_rooms[..k].iter().position(|p| p.night == o.night) {
+                c.report(
+                    format!("{path}.nightly_rooms[{k}].night"),
+                    format!("{} is also given at nightly_rooms[{j}]", o.night),
+                );
+            }
+        }
     }
     for (i, s) in logistics.stay_requests.iter().enumerate() {
         let path = format!("logistics.stay_requests[{i}]");
