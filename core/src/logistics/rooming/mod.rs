@@ -516,7 +516,11 @@ pub fn allocate_rooms(
 /// Allocates rooms in `blocks` for `needs` (the engine of
 /// [`allocate_rooms`], for needs built by hand or by [`stay_needs`]).
 ///
-/// The result does not depend on the order of `needs` or `blocks`.
+/// Each need is one continuous stay, housed whole in one room or not at
+/// all. A person's needs must not overlap; needs that only touch are
+/// separate stays (and may be in different rooms: [`stay_needs`] joins
+/// them when one hotel can take both). The result does not depend on the
+/// order of `needs` or `blocks`.
 ///
 /// # Errors
 /// [`LogisticsError::InvalidOptions`] for a need whose last night is before
