@@ -640,15 +640,8 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             );
         }
     }
-    let mut globals = HashSet::default();
-    for (i, g) in budget.globals.iter().enumerate() {
-        if !globals.insert(g.name.as_str()) {
-            c.report(
-                format!("budget.globals[{i}].name"),
-                format!("duplicate global {:?}", g.name),
-            );
-        }
-    }
+    c.problems.extend(crate::budget::global_problems(budget));
+    let globals: HashSet<&str> = budget.globals.iter().map(|g| g.name.as_str()).collect();
     let mut fringes = HashSet::default();
     for (i, f) in budget.fringes.iter().enumerate() {
         if !fringes.insert(f.id.as_str()) {
@@ -661,6 +654,18 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             c.report(
                 format!("budget.fringes[{i}].percent"),
                 "must not be negative",
+            );
+        }
+        if f.flat.is_some() && !f.percent.is_zero() {
+            c.report(
+                format!("budget.fringes[{i}].flat"),
+                "a fringe is a percentage or flat, not both",
+            );
+        }
+        if f.flat.is_some() && f.wage_cap.is_some() {
+            c.report(
+                format!("budget.fringes[{i}].wage_cap"),
+                "a wage cap applies to percentage fringes only",
             );
         }
     }
