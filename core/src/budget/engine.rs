@@ -508,7 +508,7 @@ impl<'a> Engine<'a> {
     }
 
     /// `amount` of `currency` in the base currency, unrounded.
-    fn to_base(&mut self, amount: Decimal, currency: CurrencyCode, path: &str) -> Option<Decimal> {
+    fn in_base(&mut self, amount: Decimal, currency: CurrencyCode, path: &str) -> Option<Decimal> {
         if currency == self.production.currency {
             return Some(amount);
         }
@@ -614,7 +614,7 @@ impl<'a> Engine<'a> {
                         );
                     }
                     let amount = self
-                        .to_base(
+                        .in_base(
                             flat.amount.amount,
                             flat.amount.currency,
                             &format!("{path}.flat.amount"),
@@ -630,7 +630,7 @@ impl<'a> Engine<'a> {
                 if cap.amount.is_sign_negative() {
                     self.report(format!("{path}.wage_cap"), "must not be negative");
                 }
-                self.to_base(cap.amount, cap.currency, &format!("{path}.wage_cap"))
+                self.in_base(cap.amount, cap.currency, &format!("{path}.wage_cap"))
                     .map(|a| round_to(a, base))
             });
             fringes.push(FringeDef {
