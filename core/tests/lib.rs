@@ -4,6 +4,7 @@ mod agenda;
 mod budget;
 mod call_sheet;
 mod common;
+mod cost_report;
 mod distribution;
 mod dood;
 mod dood_props;

@@ -235,7 +235,7 @@ pub struct BudgetTotals {
     pub globals: Vec<GlobalValue>,
 }
 
-const SECTIONS: [BudgetSection; 4] = [
+pub(crate) const SECTIONS: [BudgetSection; 4] = [
     BudgetSection::AboveTheLine,
     BudgetSection::Production,
     BudgetSection::Post,
@@ -886,28 +886,24 @@ impl<'a> Engine<'a> {
         value
     }
 
-    /// For each account, the account its lines' fringes post to (itself
-    /// when the posting account is missing; the problem is reported).
+    /// For each account, the account its lines' fringes post to, or the
+    /// path and code of a posting account missing from the chart.
     fn posting_accounts(
-        &mut self,
+        &self,
         accounts: &HashMap<&str, usize>,
         account_category: &[Option<usize>],
-    ) -> Vec<usize> {
+    ) -> Vec<Result<usize, (String, String)>> {
         let budget = &self.production.budget;
-        let mut missing: Vec<(String, String)> = Vec::new();
-        let posting = budget
-            .accounts
-            .iter()
-            .enumerate()
-            .map(|(i, _)| {
+        (0..budget.accounts.len())
+            .map(|i| {
                 let Some(category) = account_category[i].map(|c| &budget.categories[c]) else {
-                    return i;
+                    return Ok(i);
                 };
                 let (path, code) = match &budget.fringe_posting {
-                    FringePosting::Account => return i,
+                    FringePosting::Account => return Ok(i),
                     FringePosting::CategoryXx99 => match xx99(category.code.as_str()) {
                         Some(code) => ("budget.fringe_posting".to_owned(), code),
-                        None => return i,
+                        None => return Ok(i),
                     },
                     FringePosting::SectionAccounts(s) => {
                         let (field, code) = match category.section {
@@ -922,31 +918,16 @@ impl<'a> Engine<'a> {
                         )
                     }
                 };
-                match accounts.get(code.as_str()) {
-                    Some(&k) => k,
-                    None => {
-                        if !missing.iter().any(|(_, c)| *c == code) {
-                            missing.push((path, code));
-                        }
-                        i
-                    }
-                }
+                accounts.get(code.as_str()).copied().ok_or((path, code))
             })
-            .collect();
-        for (path, code) in missing {
-            self.report(
-                path,
-                format!("fringes post to account {code:?}, which is not in the chart"),
-            );
-        }
-        posting
+            .collect()
     }
 
     fn evaluate_line(
         &mut self,
         i: usize,
         accounts: &HashMap<&str, usize>,
-        posting: &[usize],
+        posting: &[Result<usize, (String, String)>],
         globals: &HashMap<&str, Decimal>,
         fringe_index: &HashMap<&str, usize>,
     ) -> Option<Evaluated> {
@@ -997,7 +978,27 @@ impl<'a> Engine<'a> {
                 }
             }
         };
-        let (quantity, account) = (quantity?, account?);
+        let account = account?;
+        let posting = match &posting[account] {
+            Ok(k) => *k,
+            Err((where_, code)) => {
+                if line_fringes.is_empty() {
+                    account
+                } else {
+                    let message =
+                        format!("fringes post to account {code:?}, which is not in the chart");
+                    if !self
+                        .problems
+                        .iter()
+                        .any(|p| p.path == *where_ && p.message == message)
+                    {
+                        self.report(where_.clone(), message);
+                    }
+                    return None;
+                }
+            }
+        };
+        let quantity = quantity?;
         let Some(raw) = quantity
             .checked_mul(line.multiplier)
             .and_then(|x| x.checked_mul(line.rate.amount))
@@ -1022,7 +1023,7 @@ impl<'a> Engine<'a> {
             exchange,
             base: base_amount,
             account,
-            posting: posting[account],
+            posting,
             fringes: line_fringes,
         })
     }

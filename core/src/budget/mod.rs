@@ -14,11 +14,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{AccountCode, CurrencyCode, LocationId, Money, PersonId, UnitId, exact_decimal};
 
+mod chart;
+mod compare;
+mod cost_report;
 mod engine;
 mod formula;
 mod globals;
 mod link;
+mod sheets;
 
+pub use chart::{Chart, ChartError};
+pub use compare::{BudgetComparison, BudgetDelta, GlobalDelta, budget_delta, compare_budgets};
+pub use cost_report::{
+    BudgetLevel, CostAlert, CostAlertKind, CostReport, CostReportOptions, CostReportRow,
+    cost_report, cost_report_with,
+};
 pub use engine::{
     AccountTotal, BudgetError, BudgetTotals, CategoryTotal, FringeTotal, LineFringe, LineTotal,
     SectionTotal, budget_totals, budget_totals_as_of,
@@ -26,6 +36,9 @@ pub use engine::{
 pub use formula::{Formula, FormulaError};
 pub use globals::GlobalValue;
 pub(crate) use globals::global_problems;
+pub use sheets::{
+    CsvError, CsvProblem, ExportError, ReportFormat, parse_budget_csv, parse_transactions_csv,
+};
 
 /// The newest rate of `currency` into `base` in `rates`, fixed on or before
 /// `as_of` when given.

@@ -699,7 +699,43 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             c.known("person", format!("{path}.person"), person.as_str());
         }
     }
+    for (i, g) in budget.globals.iter().enumerate() {
+        use crate::budget::ScheduleLink as L;
+        let path = format!("budget.globals[{i}].link");
+        match &g.link {
+            Some(L::WorkDays(p) | L::HoldDays(p) | L::TravelDays(p) | L::PaidDays(p)) => {
+                c.known("person", path, p.as_str());
+            }
+            Some(L::UnitShootDays(u)) => c.known("unit", path, u.as_str()),
+            Some(L::LocationShootDays(l)) => c.known("location", path, l.as_str()),
+            _ => {}
+        }
+    }
     let account_known = |code: &str| budget.accounts.is_empty() || accounts.contains_key(code);
+    let dated = [
+        (
+            "overages",
+            ledger
+                .overages
+                .iter()
+                .map(|o| &o.account)
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "estimates",
+            ledger.estimates.iter().map(|e| &e.account).collect(),
+        ),
+    ];
+    for (list, accounts) in dated {
+        for (n, account) in accounts.into_iter().enumerate() {
+            if !account_known(account.as_str()) {
+                c.report(
+                    format!("ledger.{list}[{n}].account"),
+                    format!("unknown account {:?}", account.as_str()),
+                );
+            }
+        }
+    }
     let mut orders = HashMap::default();
     for (i, po) in ledger.purchase_orders.iter().enumerate() {
         if orders.insert(po.id.as_str(), i).is_some() {
