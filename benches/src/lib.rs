@@ -4,6 +4,8 @@
 //! production on every machine and with every version of every crate: the
 //! benchmark numbers in the README stay comparable over time.
 
+pub mod ledger;
+
 use callsheet::{
     Attendance, BookingStatus, Event, EventKind, Location, Person, PersonCategory, Production,
     Resource, ResourceBooking, ResourceKind, ShootingUnit,

@@ -251,7 +251,7 @@ fn hand_worked_budget_to_the_cent() {
             .iter()
             .map(|f| {
                 (
-                    f.fringe.clone(),
+                    f.fringe.to_string(),
                     f.subject.to_string(),
                     f.amount.to_string(),
                 )
@@ -683,7 +683,7 @@ proptest! {
         prop_assert_eq!(t.total_before_contingency, sum(t.lines.iter().map(|l| l.total)));
         prop_assert_eq!(t.grand_total, t.total_before_contingency + t.contingency);
         for f in &t.fringes {
-            let on = t.lines.iter().flat_map(|l| &l.fringes).filter(|x| x.fringe == f.id);
+            let on = t.lines.iter().flat_map(|l| &l.fringes).filter(|x| *x.fringe == *f.id);
             prop_assert_eq!(f.amount, sum(on.map(|x| x.amount)));
         }
         prop_assert_eq!(sum(t.fringes.iter().map(|f| f.amount)), sum(t.lines.iter().map(|l| l.fringe_total)));
@@ -700,7 +700,7 @@ proptest! {
                 let theirs = t.lines.iter()
                     .filter(|l| l.person.as_ref().is_some_and(|p| p.as_str() == person))
                     .flat_map(|l| &l.fringes)
-                    .filter(|f| f.fringe == fringe.id);
+                    .filter(|f| *f.fringe == *fringe.id);
                 let (subject, amount) = theirs.fold((Decimal::ZERO, Decimal::ZERO), |(s, a), f| (s + f.subject, a + f.amount));
                 prop_assert!(subject <= cap, "{person} {}: {subject} > {cap}", fringe.id);
                 prop_assert!(amount <= most, "{person} {}: {amount} > {most}", fringe.id);

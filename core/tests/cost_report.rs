@@ -301,14 +301,14 @@ fn linked_globals_flat_fringes_posting_and_markups_to_the_cent() {
     // P1: rehearsal (2,000) comes before shoot (10,000) in description order;
     // FICA caps at 10,000: 124.00 then 496.00. HEALTH: 2 and 10 days × 30.
     let fringes = |i: usize| -> Vec<(String, String, String)> {
-        t.lines[i]
-            .fringes
+        let l = &t.lines[i];
+        l.fringes
             .iter()
             .map(|f| {
                 (
-                    f.fringe.clone(),
+                    f.fringe.to_string(),
                     s(f.amount),
-                    f.posted_to.as_str().to_owned(),
+                    l.fringe_account.as_str().to_owned(),
                 )
             })
             .collect()

@@ -335,16 +335,17 @@ pub fn cost_report_with(
             .map(|x| round_to(x, base))
             .ok_or_else(|| "converted amount is too large".to_owned())
     };
-    let account_of = |code: &AccountCode, path: String, problems: &mut Vec<Problem>| {
-        let found = index.get(code.as_str()).copied();
-        if found.is_none() {
-            problems.push(Problem::new(
-                path,
-                format!("unknown account {:?}", code.as_str()),
-            ));
-        }
-        found
-    };
+    let account_of =
+        |code: &AccountCode, path: &dyn Fn() -> String, problems: &mut Vec<Problem>| {
+            let found = index.get(code.as_str()).copied();
+            if found.is_none() {
+                problems.push(Problem::new(
+                    path(),
+                    format!("unknown account {:?}", code.as_str()),
+                ));
+            }
+            found
+        };
 
     // Purchase orders: open value in their own currency.
     let mut orders: HashMap<&str, usize> = HashMap::default();
@@ -366,7 +367,7 @@ pub fn cost_report_with(
         }
         let Some(account) = account_of(
             &t.account,
-            format!("ledger.transactions[{i}].account"),
+            &|| format!("ledger.transactions[{i}].account"),
             &mut problems,
         ) else {
             continue;
@@ -408,7 +409,7 @@ pub fn cost_report_with(
     for (i, po) in ledger.purchase_orders.iter().enumerate() {
         let Some(account) = account_of(
             &po.account,
-            format!("ledger.purchase_orders[{i}].account"),
+            &|| format!("ledger.purchase_orders[{i}].account"),
             &mut problems,
         ) else {
             continue;
@@ -433,7 +434,7 @@ pub fn cost_report_with(
         }
         let Some(account) = account_of(
             &o.account,
-            format!("ledger.overages[{i}].account"),
+            &|| format!("ledger.overages[{i}].account"),
             &mut problems,
         ) else {
             continue;
@@ -453,7 +454,7 @@ pub fn cost_report_with(
         }
         let Some(account) = account_of(
             &e.account,
-            format!("ledger.estimates[{i}].account"),
+            &|| format!("ledger.estimates[{i}].account"),
             &mut problems,
         ) else {
             continue;

@@ -10,10 +10,12 @@
 
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
 use super::globals::{self, GlobalValue};
@@ -56,16 +58,14 @@ impl fmt::Display for BudgetError {
 /// One fringe on one detail line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LineFringe {
-    /// The fringe id (`"FICA"`).
-    pub fringe: String,
+    /// The fringe id (`"FICA"`), shared with every other line's.
+    pub fringe: Arc<str>,
     /// The part of the line's pay subject to the fringe, in the base
     /// currency: the whole line when uncapped, otherwise what is left of
     /// the person's cap (possibly zero).
     pub subject: Decimal,
     /// The fringe amount, rounded to the base currency's minor unit.
     pub amount: Decimal,
-    /// The account the fringe posts to (see [`FringePosting`]).
-    pub posted_to: AccountCode,
 }
 
 /// A detail line, evaluated.
@@ -96,6 +96,8 @@ pub struct LineTotal {
     pub base: Decimal,
     /// The line's fringes, in the line's order.
     pub fringes: Vec<LineFringe>,
+    /// The account the line's fringes post to (see [`FringePosting`]).
+    pub fringe_account: AccountCode,
     /// Sum of the line's fringe amounts (wherever they post).
     pub fringe_total: Decimal,
     /// `base + fringe_total`.
@@ -451,12 +453,10 @@ struct Engine<'a> {
 
 /// What a fringe charges, in the base currency.
 enum Charge {
+    /// The percentage as a fraction (6.2 % → 0.062).
     Percent(Decimal),
     /// Unrounded amount per unit, in the base currency.
-    Flat {
-        amount: Decimal,
-        per: RateUnit,
-    },
+    Flat { amount: Decimal, per: RateUnit },
 }
 
 /// A fringe's definition with its cap in the base currency.
@@ -593,7 +593,12 @@ impl<'a> Engine<'a> {
                 self.report(format!("{path}.percent"), "must not be negative");
             }
             let charge = match &f.flat {
-                None => Charge::Percent(f.percent),
+                // Exact: dividing by 100 only moves the decimal point.
+                None => Charge::Percent(
+                    f.percent
+                        .checked_div(Decimal::ONE_HUNDRED)
+                        .unwrap_or(Decimal::ZERO),
+                ),
                 Some(flat) => {
                     if !f.percent.is_zero() {
                         self.report(
@@ -641,11 +646,47 @@ impl<'a> Engine<'a> {
             });
         }
 
-        // Lines: amounts first (in file order).
-        let mut evaluated: Vec<Option<Evaluated>> = Vec::with_capacity(budget.lines.len());
-        for i in 0..budget.lines.len() {
-            let e = self.evaluate_line(i, &accounts, &posting, &globals, &fringe_index);
+        // Lines: each distinct amount text evaluated once (many lines share
+        // `SHOOT_WEEKS`), then every line in parallel; problems in file order.
+        let mut amounts: HashMap<&str, Result<Decimal, super::FormulaError>> = HashMap::default();
+        for line in &budget.lines {
+            amounts.entry(line.amount.as_str()).or_insert_with(|| {
+                match line.amount.parse::<Decimal>() {
+                    Ok(q) => Ok(q),
+                    Err(_) => Formula::parse(&line.amount)
+                        .and_then(|f| f.evaluate(|name| globals.get(name).copied())),
+                }
+            });
+        }
+        let this = &self;
+        let results: Vec<(Option<Evaluated>, Vec<Problem>)> = (0..budget.lines.len())
+            .into_par_iter()
+            .map(|i| {
+                let mut problems = Vec::new();
+                let e = this.evaluate_line(
+                    i,
+                    &accounts,
+                    &posting,
+                    &fringe_index,
+                    &amounts,
+                    &mut problems,
+                );
+                (e, problems)
+            })
+            .collect();
+        let mut evaluated: Vec<Option<Evaluated>> = Vec::with_capacity(results.len());
+        let mut seen_posting: HashSet<(String, String)> = HashSet::default();
+        for (e, problems) in results {
             evaluated.push(e);
+            for p in problems {
+                // A missing posting account is reported once, not per line.
+                if p.path.starts_with("budget.fringe_posting")
+                    && !seen_posting.insert((p.path.clone(), p.message.clone()))
+                {
+                    continue;
+                }
+                self.problems.push(p);
+            }
         }
         let contingency_percent = self.percent("contingency_percent", budget.contingency_percent);
         let overhead_percent = self.percent("overhead_percent", budget.overhead_percent);
@@ -657,47 +698,72 @@ impl<'a> Engine<'a> {
         }
         let evaluated: Vec<Evaluated> = evaluated.into_iter().flatten().collect();
 
-        // Fringes, in the canonical order for caps.
-        let mut order: Vec<usize> = (0..evaluated.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (la, lb) = (&budget.lines[a], &budget.lines[b]);
-            (la.account.as_str(), la.description.as_str(), a).cmp(&(
-                lb.account.as_str(),
-                lb.description.as_str(),
-                b,
-            ))
-        });
-        let hundred = Decimal::ONE_HUNDRED;
-        let mut line_fringes: Vec<Vec<(usize, Decimal, Decimal)>> =
-            vec![Vec::new(); evaluated.len()];
-        // (person, fringe index) → pay so far, for capped fringes.
-        let mut paid: HashMap<(&str, usize), Decimal> = HashMap::default();
-        for i in order {
+        // Fringes. Caps are consumed per person in account-code order, then
+        // description, then file order; people are independent, so only each
+        // person's own lines are sorted.
+        let mut rank = vec![0u32; budget.accounts.len()];
+        {
+            let mut by_code: Vec<usize> = (0..budget.accounts.len()).collect();
+            by_code.sort_by(|&a, &b| budget.accounts[a].code.cmp(&budget.accounts[b].code));
+            for (r, a) in by_code.into_iter().enumerate() {
+                rank[a] = r as u32;
+            }
+        }
+        let mut people: HashMap<&str, u32> = HashMap::default();
+        let mut buckets: Vec<Vec<usize>> = Vec::new();
+        let mut personless: Vec<usize> = Vec::new();
+        for (i, line) in budget.lines.iter().enumerate() {
+            match &line.person {
+                None => personless.push(i),
+                Some(p) => {
+                    let next = people.len() as u32;
+                    let k = *people.entry(p.as_str()).or_insert(next) as usize;
+                    if k == buckets.len() {
+                        buckets.push(Vec::new());
+                    }
+                    buckets[k].push(i);
+                }
+            }
+        }
+        let zero = round_to(Decimal::ZERO, base);
+        let units = &budget.units;
+        // The fringe rows of line `i`; `paid` is the line's person's
+        // (pay so far, fringe charged so far) per capped fringe.
+        let fringe_rows = |i: usize,
+                           paid: &mut HashMap<usize, (Decimal, Decimal)>,
+                           problems: &mut Vec<(usize, Problem)>|
+         -> Vec<(usize, Decimal, Decimal)> {
             let line = &budget.lines[i];
             let e = &evaluated[i];
             let heads = line.multiplier.max(Decimal::ONE);
             let mut rows = Vec::with_capacity(e.fringes.len());
             for &f in &e.fringes {
                 let def = &fringes[f];
-                let row = match (&def.charge, def.cap, &line.person) {
-                    (Charge::Percent(pct), Some(cap), Some(person)) => {
-                        let before = paid.entry((person.as_str(), f)).or_insert(Decimal::ZERO);
-                        let after = *before + e.base;
-                        let capped = |w: Decimal| w.clamp(Decimal::ZERO, cap);
-                        let (b, a) = (capped(*before), capped(after));
-                        *before = after;
-                        let charged =
-                            |w: Decimal| w.checked_mul(*pct).map(|x| round_to(x / hundred, base));
-                        charged(b).zip(charged(a)).map(|(cb, ca)| (a - b, ca - cb))
+                let row = match (&def.charge, def.cap, line.person.is_some()) {
+                    (Charge::Percent(rate), Some(cap), true) => {
+                        let state = paid.entry(f).or_insert((Decimal::ZERO, zero));
+                        let before = state.0.clamp(Decimal::ZERO, cap);
+                        state.0 += e.base;
+                        let after = state.0.clamp(Decimal::ZERO, cap);
+                        if after == before {
+                            Some((zero, zero))
+                        } else {
+                            after.checked_mul(*rate).map(|x| {
+                                let charged = round_to(x, base);
+                                let row = (after - before, charged - state.1);
+                                state.1 = charged;
+                                row
+                            })
+                        }
                     }
-                    (Charge::Percent(pct), cap, _) => {
+                    (Charge::Percent(rate), cap, _) => {
                         let subject = match cap.and_then(|c| c.checked_mul(heads)) {
                             Some(limit) => e.base.min(limit),
                             None => e.base,
                         };
                         subject
-                            .checked_mul(*pct)
-                            .map(|x| (subject, round_to(x / hundred, base)))
+                            .checked_mul(*rate)
+                            .map(|x| (subject, round_to(x, base)))
                     }
                     (Charge::Flat { amount, per }, _, _) => {
                         let count = if *per == RateUnit::Flat {
@@ -709,17 +775,20 @@ impl<'a> Engine<'a> {
                         } else {
                             e.quantity
                                 .checked_mul(line.multiplier)
-                                .and_then(|q| budget.units.convert(q, line.unit, *per))
+                                .and_then(|q| units.convert(q, line.unit, *per))
                         };
                         match count {
                             None => {
-                                self.report(
-                                    format!("budget.lines[{i}].fringes"),
-                                    format!(
-                                        "flat fringe {:?} is per {:?} but the line is counted in {:?}",
-                                        def.id, per, line.unit
+                                problems.push((
+                                    i,
+                                    Problem::new(
+                                        format!("budget.lines[{i}].fringes"),
+                                        format!(
+                                            "flat fringe {:?} is per {:?} but the line is counted in {:?}",
+                                            def.id, per, line.unit
+                                        ),
                                     ),
-                                );
+                                ));
                                 continue;
                             }
                             Some(count) => count
@@ -730,13 +799,55 @@ impl<'a> Engine<'a> {
                 };
                 match row {
                     Some((subject, amount)) => rows.push((f, subject, amount)),
-                    None => {
-                        self.report(format!("budget.lines[{i}]"), "fringe amount is too large");
-                    }
+                    None => problems.push((
+                        i,
+                        Problem::new(format!("budget.lines[{i}]"), "fringe amount is too large"),
+                    )),
                 }
             }
-            line_fringes[i] = rows;
+            rows
+        };
+        // People in parallel, each person's lines in cap order; personless
+        // lines in parallel chunks.
+        let mut chunks: Vec<Vec<usize>> = personless.chunks(1024).map(<[usize]>::to_vec).collect();
+        chunks.extend(buckets.into_iter().map(|mut bucket| {
+            bucket.sort_by(|&a, &b| {
+                let (la, lb) = (&budget.lines[a], &budget.lines[b]);
+                (rank[evaluated[a].account], la.description.as_str(), a).cmp(&(
+                    rank[evaluated[b].account],
+                    lb.description.as_str(),
+                    b,
+                ))
+            });
+            bucket
+        }));
+        let computed: Vec<(
+            Vec<(usize, Vec<(usize, Decimal, Decimal)>)>,
+            Vec<(usize, Problem)>,
+        )> = chunks
+            .par_iter()
+            .map(|chunk| {
+                let mut paid = HashMap::default();
+                let mut problems = Vec::new();
+                let rows = chunk
+                    .iter()
+                    .map(|&i| (i, fringe_rows(i, &mut paid, &mut problems)))
+                    .collect();
+                (rows, problems)
+            })
+            .collect();
+        let mut line_fringes: Vec<Vec<(usize, Decimal, Decimal)>> =
+            vec![Vec::new(); evaluated.len()];
+        let mut fringe_problems = Vec::new();
+        for (rows, problems) in computed {
+            for (i, r) in rows {
+                line_fringes[i] = r;
+            }
+            fringe_problems.extend(problems);
         }
+        fringe_problems.sort_by_key(|(i, _)| *i);
+        self.problems
+            .extend(fringe_problems.into_iter().map(|(_, p)| p));
         if !self.problems.is_empty() {
             return Err(BudgetError {
                 problems: self.problems,
@@ -766,45 +877,65 @@ impl<'a> Engine<'a> {
                 amount: zero,
             })
             .collect();
-        let mut lines = Vec::with_capacity(evaluated.len());
-        for ((i, e), rows) in evaluated.into_iter().enumerate().zip(line_fringes) {
-            let line = &budget.lines[i];
+        let fringe_ids: Vec<Arc<str>> = fringes.iter().map(|f| Arc::from(f.id)).collect();
+        // Sums, sequentially (exact, so order only matters for speed): dense
+        // (posting account × fringe) cells.
+        let n_fringes = fringes.len();
+        let mut cells: Vec<Decimal> = vec![zero; budget.accounts.len() * n_fringes];
+        let mut touched: Vec<bool> = vec![false; cells.len()];
+        for (e, rows) in evaluated.iter().zip(&line_fringes) {
             account_totals[e.account].lines += e.base;
-            let mut fringe_rows = Vec::with_capacity(rows.len());
-            let mut fringe_total = zero;
-            for (f, subject, amount) in rows {
-                let target = &mut account_totals[e.posting];
-                *target
-                    .fringes
-                    .entry(fringes[f].id.to_owned())
-                    .or_insert(zero) += amount;
-                target.fringe_total += amount;
+            for &(f, subject, amount) in rows {
+                let cell = e.posting * n_fringes + f;
+                cells[cell] += amount;
+                touched[cell] = true;
+                account_totals[e.posting].fringe_total += amount;
                 let total = &mut fringe_totals[f];
                 total.subject += subject;
                 total.amount += amount;
-                fringe_total += amount;
-                fringe_rows.push(LineFringe {
-                    fringe: fringes[f].id.to_owned(),
-                    subject,
-                    amount,
-                    posted_to: budget.accounts[e.posting].code.clone(),
-                });
             }
-            lines.push(LineTotal {
-                index: i,
-                account: line.account.clone(),
-                description: line.description.clone(),
-                person: line.person.clone(),
-                quantity: e.quantity,
-                multiplier: line.multiplier,
-                rate: line.rate,
-                subtotal: Money::new(e.subtotal, line.rate.currency),
-                exchange_rate: e.exchange,
-                base: e.base,
-                fringes: fringe_rows,
-                fringe_total,
-                total: e.base + fringe_total,
-            });
+        }
+        let posted: Vec<((usize, usize), Decimal)> = (0..cells.len())
+            .filter(|&c| touched[c])
+            .map(|c| ((c / n_fringes, c % n_fringes), cells[c]))
+            .collect();
+        // The per-line report, in parallel.
+        let lines: Vec<LineTotal> = evaluated
+            .into_par_iter()
+            .zip(line_fringes)
+            .enumerate()
+            .map(|(i, (e, rows))| {
+                let line = &budget.lines[i];
+                let fringe_total = rows.iter().fold(zero, |sum, r| sum + r.2);
+                LineTotal {
+                    index: i,
+                    account: line.account.clone(),
+                    description: line.description.clone(),
+                    person: line.person.clone(),
+                    quantity: e.quantity,
+                    multiplier: line.multiplier,
+                    rate: line.rate,
+                    subtotal: Money::new(e.subtotal, line.rate.currency),
+                    exchange_rate: e.exchange,
+                    base: e.base,
+                    fringes: rows
+                        .into_iter()
+                        .map(|(f, subject, amount)| LineFringe {
+                            fringe: Arc::clone(&fringe_ids[f]),
+                            subject,
+                            amount,
+                        })
+                        .collect(),
+                    fringe_account: budget.accounts[e.posting].code.clone(),
+                    fringe_total,
+                    total: e.base + fringe_total,
+                }
+            })
+            .collect();
+        for ((account, f), amount) in posted {
+            account_totals[account]
+                .fringes
+                .insert(fringes[f].id.to_owned(), amount);
         }
         for a in &mut account_totals {
             a.total = a.lines + a.fringe_total;
@@ -845,7 +976,8 @@ impl<'a> Engine<'a> {
         let below_the_line = sections[1].total + sections[2].total + sections[3].total;
         let total_before_contingency = above_the_line + below_the_line;
         let share = |of: Decimal, percent: Decimal| {
-            of.checked_mul(percent).map(|x| round_to(x / hundred, base))
+            of.checked_mul(percent)
+                .map(|x| round_to(x / Decimal::ONE_HUNDRED, base))
         };
         let markups = share(total_before_contingency, contingency_percent).and_then(|c| {
             let o = share(total_before_contingency, overhead_percent)?;
@@ -923,44 +1055,49 @@ impl<'a> Engine<'a> {
             .collect()
     }
 
+    /// Evaluates line `i` (amount, currency, base amount, fringe list,
+    /// posting account). Pure: problems are returned, so lines evaluate in
+    /// parallel.
+    #[allow(clippy::too_many_arguments)]
     fn evaluate_line(
-        &mut self,
+        &self,
         i: usize,
         accounts: &HashMap<&str, usize>,
         posting: &[Result<usize, (String, String)>],
-        globals: &HashMap<&str, Decimal>,
         fringe_index: &HashMap<&str, usize>,
+        amounts: &HashMap<&str, Result<Decimal, super::FormulaError>>,
+        problems: &mut Vec<Problem>,
     ) -> Option<Evaluated> {
+        let mut report = |path: String, message: String| problems.push(Problem::new(path, message));
         let line = &self.production.budget.lines[i];
         let base = self.production.currency;
         let path = || format!("budget.lines[{i}]");
         let account = accounts.get(line.account.as_str()).copied();
         if account.is_none() {
-            self.report(
+            report(
                 format!("{}.account", path()),
                 format!("unknown account {:?}", line.account.as_str()),
             );
         }
-        let quantity = match line.amount.parse::<Decimal>() {
+        let quantity = amounts
+            .get(line.amount.as_str())
+            .cloned()
+            .unwrap_or(Ok(Decimal::ZERO));
+        let quantity = match quantity {
             Ok(q) => Some(q),
-            Err(_) => match Formula::parse(&line.amount)
-                .and_then(|f| f.evaluate(|name| globals.get(name).copied()))
-            {
-                Ok(q) => Some(q),
-                Err(e) => {
-                    self.report(format!("{}.amount", path()), e.to_string());
-                    None
-                }
-            },
+            Err(e) => {
+                report(format!("{}.amount", path()), e.to_string());
+                None
+            }
         };
         let mut line_fringes = Vec::with_capacity(line.fringes.len());
         for (k, id) in line.fringes.iter().enumerate() {
             match fringe_index.get(id.as_str()) {
-                None => self.report(
+                None => report(
                     format!("{}.fringes[{k}]", path()),
                     format!("unknown fringe {id:?}"),
                 ),
-                Some(&f) if line_fringes.contains(&f) => self.report(
+                Some(&f) if line_fringes.contains(&f) => report(
                     format!("{}.fringes[{k}]", path()),
                     format!("fringe {id:?} listed twice"),
                 ),
@@ -973,7 +1110,7 @@ impl<'a> Engine<'a> {
             match self.rate(line.rate.currency) {
                 Ok(r) => Some(r.clone()),
                 Err(message) => {
-                    self.report(format!("{}.rate.currency", path()), message);
+                    report(format!("{}.rate.currency", path()), message);
                     return None;
                 }
             }
@@ -987,13 +1124,7 @@ impl<'a> Engine<'a> {
                 } else {
                     let message =
                         format!("fringes post to account {code:?}, which is not in the chart");
-                    if !self
-                        .problems
-                        .iter()
-                        .any(|p| p.path == *where_ && p.message == message)
-                    {
-                        self.report(where_.clone(), message);
-                    }
+                    report(where_.clone(), message);
                     return None;
                 }
             }
@@ -1003,7 +1134,7 @@ impl<'a> Engine<'a> {
             .checked_mul(line.multiplier)
             .and_then(|x| x.checked_mul(line.rate.amount))
         else {
-            self.report(path(), "amount × multiplier × rate is too large");
+            report(path(), "amount × multiplier × rate is too large".into());
             return None;
         };
         let subtotal = round_to(raw, line.rate.currency);
@@ -1014,7 +1145,7 @@ impl<'a> Engine<'a> {
                 .map(|x| round_to(x, base)),
         };
         let Some(base_amount) = base_amount else {
-            self.report(path(), "converted amount is too large");
+            report(path(), "converted amount is too large".into());
             return None;
         };
         Some(Evaluated {
