@@ -4,6 +4,7 @@
 //! level, with alerts.
 
 use chrono::{Days, NaiveDate};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -360,49 +361,85 @@ pub fn cost_report_with(
         open.push(po.amount.amount);
     }
 
-    // Actuals.
-    for (i, t) in ledger.transactions.iter().enumerate() {
-        if t.date > as_of {
-            continue;
-        }
-        let Some(account) = account_of(
-            &t.account,
-            &|| format!("ledger.transactions[{i}].account"),
-            &mut problems,
-        ) else {
-            continue;
-        };
-        if let Some(po) = &t.purchase_order {
-            match orders.get(po.as_str()) {
-                Some(&k) if ledger.purchase_orders[k].amount.currency == t.amount.currency => {
-                    open[k] -= t.amount.amount;
+    // Actuals: chunks of the ledger in parallel, each summing into its own
+    // per-account and per-order cells; the sums are exact, so merging them
+    // gives the same figures as one pass.
+    struct Partial {
+        /// (actual to date, this period) per account.
+        actual: Vec<(Decimal, Decimal)>,
+        /// Invoiced against each purchase order, in its currency.
+        invoiced: Vec<Decimal>,
+        problems: Vec<Problem>,
+    }
+    const CHUNK: usize = 16 * 1024;
+    let partials: Vec<Partial> = ledger
+        .transactions
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut part = Partial {
+                actual: vec![(zero, zero); rows.len()],
+                invoiced: vec![Decimal::ZERO; ledger.purchase_orders.len()],
+                problems: Vec::new(),
+            };
+            for (k, t) in chunk.iter().enumerate() {
+                let i = c * CHUNK + k;
+                if t.date > as_of {
+                    continue;
                 }
-                Some(&k) => problems.push(Problem::new(
-                    format!("ledger.transactions[{i}].amount.currency"),
-                    format!(
-                        "{} does not match purchase order {po:?} in {}",
-                        t.amount.currency, ledger.purchase_orders[k].amount.currency
-                    ),
-                )),
-                None => problems.push(Problem::new(
-                    format!("ledger.transactions[{i}].purchase_order"),
-                    format!("unknown purchase order {po:?}"),
-                )),
-            }
-        }
-        match convert(t.amount, t.date) {
-            Ok(amount) => {
-                let row = &mut rows[account];
-                row.actual_to_date += amount;
-                if t.date >= period_start {
-                    row.this_period += amount;
+                let Some(account) = account_of(
+                    &t.account,
+                    &|| format!("ledger.transactions[{i}].account"),
+                    &mut part.problems,
+                ) else {
+                    continue;
+                };
+                if let Some(po) = &t.purchase_order {
+                    match orders.get(po.as_str()) {
+                        Some(&k)
+                            if ledger.purchase_orders[k].amount.currency == t.amount.currency =>
+                        {
+                            part.invoiced[k] += t.amount.amount;
+                        }
+                        Some(&k) => part.problems.push(Problem::new(
+                            format!("ledger.transactions[{i}].amount.currency"),
+                            format!(
+                                "{} does not match purchase order {po:?} in {}",
+                                t.amount.currency, ledger.purchase_orders[k].amount.currency
+                            ),
+                        )),
+                        None => part.problems.push(Problem::new(
+                            format!("ledger.transactions[{i}].purchase_order"),
+                            format!("unknown purchase order {po:?}"),
+                        )),
+                    }
+                }
+                match convert(t.amount, t.date) {
+                    Ok(amount) => {
+                        let cell = &mut part.actual[account];
+                        cell.0 += amount;
+                        if t.date >= period_start {
+                            cell.1 += amount;
+                        }
+                    }
+                    Err(message) => part.problems.push(Problem::new(
+                        format!("ledger.transactions[{i}].amount.currency"),
+                        message,
+                    )),
                 }
             }
-            Err(message) => problems.push(Problem::new(
-                format!("ledger.transactions[{i}].amount.currency"),
-                message,
-            )),
+            part
+        })
+        .collect();
+    for part in partials {
+        for (row, (atd, period)) in rows.iter_mut().zip(part.actual) {
+            row.actual_to_date += atd;
+            row.this_period += period;
         }
+        for (open, invoiced) in open.iter_mut().zip(part.invoiced) {
+            *open -= invoiced;
+        }
+        problems.extend(part.problems);
     }
 
     // Commitments.
