@@ -216,6 +216,31 @@ impl<'a> Context<'a> {
         ctx
     }
 
+    /// The id indexes, parents, locations and travel table, without the
+    /// per-subject lists: enough for lookups, travel times and single
+    /// resources' bookings ([`Context::resource_bookings`]).
+    pub fn build_indexes(production: &'a Production) -> Self {
+        let mut ctx = Context::empty(Store::Borrowed(production));
+        ctx.fill_indexes();
+        ctx
+    }
+
+    /// One resource's bookings, sorted in the engine's order: the same list
+    /// the full index holds for it.
+    pub fn resource_bookings(&self, resource: u32) -> Vec<Booking> {
+        let view = self.view();
+        let mut list = Vec::new();
+        for ev in 0..self.production().events.len() as u32 {
+            view.add_bookings(ev, &mut |r, b| {
+                if r == resource {
+                    list.push(b);
+                }
+            });
+        }
+        list.sort_unstable_by(|a, b| view.order(a.start, a.end, a.ev, b.start, b.end, b.ev));
+        list
+    }
+
     fn empty(store: Store<'a>) -> Self {
         Self {
             store,
@@ -280,6 +305,11 @@ impl<'a> Context<'a> {
     }
 
     fn fill(&mut self) {
+        self.fill_indexes();
+        self.fill_lists();
+    }
+
+    fn fill_indexes(&mut self) {
         let (people, locations, resources, units, events, rules, travel) = {
             let p = self.production();
             let mut travel = HashMap::default();
@@ -331,7 +361,10 @@ impl<'a> Context<'a> {
         self.root = root;
         self.own_location = own_location;
         self.children = children;
+    }
 
+    fn fill_lists(&mut self) {
+        let n = self.production().events.len();
         let p = self.production();
         let mut commitments = vec![Vec::new(); p.people.len()];
         let mut occupancy = vec![Vec::new(); p.locations.len()];
