@@ -7,6 +7,7 @@ mod common;
 mod distribution;
 mod dood;
 mod dood_props;
+mod equipment;
 mod files;
 mod ical;
 mod notices;

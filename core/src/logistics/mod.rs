@@ -1,12 +1,20 @@
-//! Logistics data: hotels, room blocks and stay requests.
+//! Logistics: hotels, room blocks, stay requests and vehicle crews, and the
+//! engines that plan with them.
 //!
-//! This module holds the data model; the allocation engines (rooming
-//! lists, pickups, equipment assignment) build on it.
+//! - [`equipment`]: availability timelines of pooled resources
+//!   ([`resource_timeline`]) and assignment of specific units (serial
+//!   numbers) to bookings ([`assign_units`]).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{AccountCode, HotelId, LocationId, Money, PersonId, RoomBlockId, Timestamp};
+
+pub mod equipment;
+mod error;
+
+pub use equipment::{assign_units, resource_timeline};
+pub use error::LogisticsError;
 
 /// A hotel the production books rooms at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
