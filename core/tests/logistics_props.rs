@@ -202,6 +202,22 @@ proptest! {
             prop_assert!(!same, "segments are maximal");
         }
         prop_assert!(timeline.segments.iter().all(|s| s.start < s.end));
+        // The conflict engine's over-allocations are the maximal stretches
+        // booked beyond the quantity owned (unavailability aside).
+        let mut over: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+        for s in timeline.segments.iter().filter(|s| s.booked > s.owned) {
+            match over.last_mut() {
+                Some(last) if last.1 == s.start => last.1 = s.end,
+                _ => over.push((s.start, s.end)),
+            }
+        }
+        let conflicts: Vec<(DateTime<Utc>, DateTime<Utc>)> = p
+            .conflicts()
+            .iter()
+            .filter(|c| c.kind == callsheet::schedule::ConflictKind::ResourceOverbooked)
+            .map(|c| (c.start, c.end))
+            .collect();
+        prop_assert_eq!(over, conflicts);
     }
 
     #[test]

@@ -35,8 +35,10 @@ use std::collections::{BTreeSet, BinaryHeap};
 use serde::{Deserialize, Serialize};
 
 use super::LogisticsError;
-use crate::model::{AvailabilityKind, BookingStatus, EventId, Production, ResourceId, Timestamp};
-use crate::schedule::context::{Booking, Context, instant};
+use crate::model::{
+    AvailabilityKind, BookingStatus, EventId, Production, Resource, ResourceId, Timestamp,
+};
+use crate::schedule::context::{Booking, bookings_of, instant};
 use crate::schedule::resources::sweep;
 
 /// One booking of a resource over its operational window.
@@ -195,13 +197,17 @@ impl UnitAssignment {
     }
 }
 
-/// The position of `resource`, or the error naming it.
-pub(crate) fn resource_position(
-    ctx: &Context<'_>,
+/// The position of `resource` (the first with its id), or the error naming it.
+fn resource_position(
+    production: &Production,
     resource: &ResourceId,
     path: &str,
 ) -> Result<u32, LogisticsError> {
-    ctx.resource_ix(resource.as_str())
+    production
+        .resources
+        .iter()
+        .position(|r| r.id == *resource)
+        .map(|r| r as u32)
         .ok_or_else(|| LogisticsError::UnknownResource {
             path: path.to_owned(),
             id: resource.to_string(),
@@ -209,14 +215,16 @@ pub(crate) fn resource_position(
 }
 
 /// The resource's bookings with a positive window, in the engine's order.
-fn bookings(ctx: &Context<'_>, resource: u32) -> Vec<Booking> {
-    let mut list = ctx.resource_bookings(resource);
+fn bookings(production: &Production, resource: u32) -> Vec<Booking> {
+    let mut list = bookings_of(production, &[resource])
+        .pop()
+        .unwrap_or_default();
     list.retain(|b| b.end > b.start);
     list
 }
 
-fn window(ctx: &Context<'_>, b: &Booking) -> BookingWindow {
-    let e = &ctx.production().events[b.ev as usize];
+fn window(production: &Production, b: &Booking) -> BookingWindow {
+    let e = &production.events[b.ev as usize];
     BookingWindow {
         event: e.id.clone(),
         status: e.status,
@@ -266,7 +274,8 @@ fn saturate(n: i64) -> u32 {
 /// assert_eq!(over.len(), 1);
 /// assert_eq!(over[0].start.to_rfc3339(), "2027-03-02T19:00:00+00:00");
 /// assert_eq!((over[0].booked, over[0].available, over[0].over_allocated), (3, 0, 1));
-/// assert_eq!(timeline.booked_at("2027-03-02T16:00:00Z".parse()?), 1);
+/// assert_eq!(timeline.booked_at("2027-03-02T15:30:00Z".parse()?), 1);
+/// assert_eq!(timeline.booked_at("2027-03-02T16:00:00Z".parse()?), 2);
 ///
 /// let err = resource_timeline(&p, &"CAM-9".into()).unwrap_err();
 /// assert_eq!(err.to_string(), r#"resource: unknown resource "CAM-9""#);
@@ -276,9 +285,8 @@ pub fn resource_timeline(
     production: &Production,
     resource: &ResourceId,
 ) -> Result<ResourceTimeline, LogisticsError> {
-    let ctx = Context::build_indexes(production);
-    let r = resource_position(&ctx, resource, "resource")?;
-    Ok(timeline(&ctx, r))
+    let r = resource_position(production, resource, "resource")?;
+    Ok(timeline(production, r))
 }
 
 /// State of the bookings from one boundary on.
@@ -289,9 +297,9 @@ struct Step {
     active: Vec<usize>,
 }
 
-fn timeline(ctx: &Context<'_>, r: u32) -> ResourceTimeline {
-    let resource = &ctx.production().resources[r as usize];
-    let list = bookings(ctx, r);
+fn timeline(production: &Production, r: u32) -> ResourceTimeline {
+    let resource = &production.resources[r as usize];
+    let list = bookings(production, r);
     let mut steps: Vec<Step> = Vec::with_capacity(list.len() * 2);
     let mut active: BTreeSet<usize> = BTreeSet::new();
     sweep(&list, |load, starts, ends| {
@@ -374,7 +382,10 @@ fn timeline(ctx: &Context<'_>, r: u32) -> ResourceTimeline {
             confirmed,
             available: usable.saturating_sub(booked),
             over_allocated: booked.saturating_sub(usable),
-            bookings: active.iter().map(|&k| window(ctx, &list[k])).collect(),
+            bookings: active
+                .iter()
+                .map(|&k| window(production, &list[k]))
+                .collect(),
         });
     }
     ResourceTimeline {
@@ -429,11 +440,10 @@ pub fn assign_units(
     production: &Production,
     resource: &ResourceId,
 ) -> Result<UnitAssignment, LogisticsError> {
-    let ctx = Context::build_indexes(production);
-    let r = resource_position(&ctx, resource, "resource")?;
+    let r = resource_position(production, resource, "resource")?;
     let resource = &production.resources[r as usize];
-    let list = bookings(&ctx, r);
-    let (units, used) = unit_sweep(&ctx, r, &list);
+    let list = bookings(production, r);
+    let (units, used) = unit_sweep(resource, &list);
     let mut out = UnitAssignment {
         resource: resource.id.clone(),
         owned: resource.quantity,
@@ -442,7 +452,7 @@ pub fn assign_units(
         shortfalls: Vec::new(),
     };
     for (b, (given, short)) in list.iter().zip(units) {
-        let booking = window(&ctx, b);
+        let booking = window(production, b);
         if let Some((at, reason)) = short {
             let assigned = u32::try_from(given.len()).unwrap_or(u32::MAX);
             out.shortfalls.push(UnitShortfall {
@@ -465,14 +475,14 @@ pub fn assign_units(
     Ok(out)
 }
 
-/// The units of each booking in `list` (positions, ascending) with its
-/// shortfall if any (instant and reason), and how many distinct units were
-/// used. Used by [`assign_units`] and by transport for vehicles' own
-/// bookings.
+/// Per booking: its units (positions, ascending) and its shortfall if any
+/// (instant and reason).
 pub(crate) type UnitsOfBookings = Vec<(Vec<u32>, Option<(i64, ShortfallReason)>)>;
 
-pub(crate) fn unit_sweep(ctx: &Context<'_>, r: u32, list: &[Booking]) -> (UnitsOfBookings, u32) {
-    let resource = &ctx.production().resources[r as usize];
+/// The interval-partitioning sweep behind [`assign_units`] (also used by
+/// transport for vehicles' own bookings): the units of each booking in
+/// `list` and how many distinct units were used.
+pub(crate) fn unit_sweep(resource: &Resource, list: &[Booking]) -> (UnitsOfBookings, u32) {
     let owned = resource.quantity;
     let windows: Vec<(i64, i64, AvailabilityKind)> = resource
         .unavailable

@@ -87,7 +87,7 @@ use crate::model::{
     BookingStatus, EventId, EventKind, IanaZone, LocationId, PersonId, Production, Resource,
     ResourceId, ResourceKind, Timestamp,
 };
-use crate::schedule::context::{Context, View, instant, secs};
+use crate::schedule::context::{Context, View, bookings_of, instant, secs};
 
 /// Who drives a vehicle, and for how long they may drive in a day.
 ///
@@ -1008,20 +1008,25 @@ fn vehicles(
     let p = ctx.production();
     let view = ctx.view();
     let mut out = Vec::new();
-    for (r, resource) in p.resources.iter().enumerate() {
-        let seats = resource.seats.unwrap_or(0).saturating_sub(1);
-        if resource.kind != ResourceKind::Vehicle || seats == 0 {
-            continue;
-        }
-        let r = r as u32;
+    let seats_of = |resource: &Resource| resource.seats.unwrap_or(0).saturating_sub(1);
+    let usable: Vec<u32> = (0..p.resources.len() as u32)
+        .filter(|&r| {
+            let resource = &p.resources[r as usize];
+            resource.kind == ResourceKind::Vehicle && seats_of(resource) > 0
+        })
+        .collect();
+    // The vehicles' own bookings (a picture car, a scout), in one pass.
+    let own = bookings_of(p, &usable);
+    for (&r, mut list) in usable.iter().zip(own) {
+        list.retain(|b| b.end > b.start);
+        let resource = &p.resources[r as usize];
+        let seats = seats_of(resource);
         let home = resource
             .home
             .as_ref()
             .and_then(|l| ctx.location_ix(l.as_str()));
         let overlaps = |s: i64, e: i64| s < window.1 && window.0 < e;
-        // The resource's own bookings, unit by unit.
-        let list = ctx.resource_bookings(r);
-        let (units, _) = unit_sweep(ctx, r, &list);
+        let (units, _) = unit_sweep(resource, &list);
         // No plan needs more vehicles of one kind than there are riders.
         let count = (resource.quantity as usize).min(riders);
         for k in 0..count {
@@ -1129,33 +1134,38 @@ impl Planner<'_> {
             })
             .unwrap_or_default();
         let mut taken = vec![false; pool.len()];
-        let mut stops: Vec<(u32, Vec<usize>)> = vec![(s.origin, vec![seed])];
+        // The route's pickup locations, and who boards at each.
+        let mut route: Vec<u32> = vec![s.origin];
+        let mut members: Vec<Vec<usize>> = vec![vec![seed]];
         let mut count = 1;
         for (k, &i) in pool.iter().enumerate() {
             if count >= seats {
                 break;
             }
             if self.riders[i].origin == s.origin {
-                stops[0].1.push(i);
+                members[0].push(i);
                 taken[k] = true;
                 count += 1;
             }
         }
-        while count < seats && stops.len() < self.options.max_stops as usize {
+        let mut trial: Vec<u32> = Vec::new();
+        while count < seats && route.len() < self.options.max_stops as usize {
             // Origins not yet on the route, in pool order.
             let mut origins: Vec<u32> = Vec::new();
             for (k, &i) in pool.iter().enumerate() {
                 let o = self.riders[i].origin;
-                if !taken[k] && !origins.contains(&o) && !stops.iter().any(|(l, _)| *l == o) {
+                if !taken[k] && !origins.contains(&o) && !route.contains(&o) {
                     origins.push(o);
                 }
             }
-            let current = self.route_secs(&stops, s.dest, travel)?;
+            let current = self.route_secs(&route, s.dest, travel)?;
             let mut best: Option<(i64, u32, usize)> = None;
             for &o in &origins {
-                for at in 0..=stops.len() {
-                    let mut trial = stops.clone();
-                    trial.insert(at, (o, Vec::new()));
+                for at in 0..=route.len() {
+                    trial.clear();
+                    trial.extend_from_slice(&route[..at]);
+                    trial.push(o);
+                    trial.extend_from_slice(&route[at..]);
                     if !self.detours_ok(&trial, s.dest, travel) {
                         continue;
                     }
@@ -1175,13 +1185,14 @@ impl Planner<'_> {
             let Some((_, o, at)) = best else {
                 break;
             };
-            stops.insert(at, (o, Vec::new()));
+            route.insert(at, o);
+            members.insert(at, Vec::new());
             for (k, &i) in pool.iter().enumerate() {
                 if count >= seats {
                     break;
                 }
                 if !taken[k] && self.riders[i].origin == o {
-                    stops[at].1.push(i);
+                    members[at].push(i);
                     taken[k] = true;
                     count += 1;
                 }
@@ -1190,16 +1201,16 @@ impl Planner<'_> {
         // Pickup times, worked back from the arrival.
         let arrive = s.deadline;
         let stop = i64::from(self.options.stop_minutes) * 60;
-        let mut times = vec![0i64; stops.len()];
-        let mut t = arrive - travel.secs(stops[stops.len() - 1].0, s.dest)?;
-        for k in (0..stops.len()).rev() {
+        let mut times = vec![0i64; route.len()];
+        let mut t = arrive - travel.secs(route[route.len() - 1], s.dest)?;
+        for k in (0..route.len()).rev() {
             times[k] = t;
             if k > 0 {
-                t -= travel.secs(stops[k - 1].0, stops[k].0)? + stop;
+                t -= travel.secs(route[k - 1], route[k])? + stop;
             }
         }
         Some(Group {
-            stops,
+            stops: route.into_iter().zip(members).collect(),
             times,
             arrive,
             dest: s.dest,
@@ -1208,42 +1219,32 @@ impl Planner<'_> {
     }
 
     /// Seconds from the first pickup to the drop-off.
-    fn route_secs(
-        &self,
-        stops: &[(u32, Vec<usize>)],
-        dest: u32,
-        travel: &mut Travel<'_, '_>,
-    ) -> Option<i64> {
+    fn route_secs(&self, route: &[u32], dest: u32, travel: &mut Travel<'_, '_>) -> Option<i64> {
         let stop = i64::from(self.options.stop_minutes) * 60;
-        let mut total = travel.secs(stops[stops.len() - 1].0, dest)?;
-        for pair in stops.windows(2) {
-            total += travel.secs(pair[0].0, pair[1].0)? + stop;
+        let mut total = travel.secs(*route.last()?, dest)?;
+        for pair in route.windows(2) {
+            total += travel.secs(pair[0], pair[1])? + stop;
         }
         Some(total)
     }
 
     /// Whether every stop's ride stays within the detour allowance of the
     /// direct trip (and every leg's time is known).
-    fn detours_ok(
-        &self,
-        stops: &[(u32, Vec<usize>)],
-        dest: u32,
-        travel: &mut Travel<'_, '_>,
-    ) -> bool {
+    fn detours_ok(&self, route: &[u32], dest: u32, travel: &mut Travel<'_, '_>) -> bool {
         let detour = i64::from(self.options.max_detour_minutes) * 60;
         let stop = i64::from(self.options.stop_minutes) * 60;
-        let Some(mut ride) = travel.secs(stops[stops.len() - 1].0, dest) else {
+        let Some(mut ride) = route.last().and_then(|&l| travel.secs(l, dest)) else {
             return false;
         };
-        for k in (0..stops.len()).rev() {
-            let Some(direct) = travel.secs(stops[k].0, dest) else {
+        for k in (0..route.len()).rev() {
+            let Some(direct) = travel.secs(route[k], dest) else {
                 return false;
             };
             if ride > direct + detour {
                 return false;
             }
             if k > 0 {
-                let Some(leg) = travel.secs(stops[k - 1].0, stops[k].0) else {
+                let Some(leg) = travel.secs(route[k - 1], route[k]) else {
                     return false;
                 };
                 ride += leg + stop;
