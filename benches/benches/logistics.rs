@@ -14,8 +14,14 @@ fn equipment(c: &mut Criterion) {
     let mut segments = 0;
     let mut shortfalls = 0;
     for id in &ids {
-        segments += resource_timeline(&production, id).expect("known").segments.len();
-        shortfalls += assign_units(&production, id).expect("known").shortfalls.len();
+        segments += resource_timeline(&production, id)
+            .expect("known")
+            .segments
+            .len();
+        shortfalls += assign_units(&production, id)
+            .expect("known")
+            .shortfalls
+            .len();
     }
     eprintln!(
         "season: {} events; 8 pools x 500 bookings: {segments} timeline segments, {shortfalls} shortfalls",
@@ -26,9 +32,10 @@ fn equipment(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("timeline", "1 pool, 500 bookings"), |b| {
         b.iter(|| resource_timeline(&production, &ids[3]).expect("known"))
     });
-    group.bench_function(BenchmarkId::new("assign units", "1 pool, 500 bookings"), |b| {
-        b.iter(|| assign_units(&production, &ids[3]).expect("known"))
-    });
+    group.bench_function(
+        BenchmarkId::new("assign units", "1 pool, 500 bookings"),
+        |b| b.iter(|| assign_units(&production, &ids[3]).expect("known")),
+    );
     group.bench_function(BenchmarkId::new("timeline + assign", "8 pools"), |b| {
         b.iter(|| {
             for id in &ids {

@@ -264,7 +264,11 @@ pub fn transport_day(
     riders: u32,
     vehicles: u32,
     seed: u64,
-) -> (Production, callsheet::logistics::transport::TransportOptions, NaiveDate) {
+) -> (
+    Production,
+    callsheet::logistics::transport::TransportOptions,
+    NaiveDate,
+) {
     use callsheet::logistics::VehicleCrew;
     use callsheet::logistics::transport::{Lodging, TransportOptions};
     let mut rng = SplitMix64::new(seed);
@@ -284,7 +288,8 @@ pub fn transport_day(
     }
     places.push(("YARD".into(), 30));
     for (id, _) in &places {
-        p.locations.push(Location::new(id.as_str(), id.as_str(), zone));
+        p.locations
+            .push(Location::new(id.as_str(), id.as_str(), zone));
     }
     for (i, (a, pa)) in places.iter().enumerate() {
         for (b, pb) in &places[i + 1..] {

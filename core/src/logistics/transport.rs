@@ -219,7 +219,7 @@ pub struct Stop {
     pub local: NaiveDateTime,
     /// `at` as a call sheet prints it for the plan's date (`"05:15"`,
     /// `"24:45"` past midnight, `"23:40 (day before)"`; see
-    /// [`call_sheet_time`](crate::comms::call_sheet_time)).
+    /// [`call_sheet_time`]).
     pub clock: String,
     /// Who boards (pickup) or gets off (drop-off), by person id.
     pub people: Vec<PersonId>,
