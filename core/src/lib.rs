@@ -21,7 +21,7 @@
 //! | [`rules`] | labor rule packs |
 //! | [`budget`] | chart of accounts, detail lines, fringes, ledger |
 //! | [`comms`] | documents for people: day out of days |
-//! | [`logistics`] | hotels, room blocks, stay requests |
+//! | [`logistics`] | hotels, room blocks, stay requests; transport pickups, equipment timelines and serial numbers |
 //!
 //! Conventions that hold everywhere:
 //!

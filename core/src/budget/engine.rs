@@ -821,10 +821,9 @@ impl<'a> Engine<'a> {
             });
             bucket
         }));
-        let computed: Vec<(
-            Vec<(usize, Vec<(usize, Decimal, Decimal)>)>,
-            Vec<(usize, Problem)>,
-        )> = chunks
+        type Rows = Vec<(usize, Decimal, Decimal)>;
+        type Chunk = (Vec<(usize, Rows)>, Vec<(usize, Problem)>);
+        let computed: Vec<Chunk> = chunks
             .par_iter()
             .map(|chunk| {
                 let mut paid = HashMap::default();

@@ -144,7 +144,8 @@ impl Production {
     /// Checks the production's internal consistency and reports every problem.
     ///
     /// Checks ids (non-empty, unique per kind), references between items
-    /// (attendees, locations, resources, units, parents, accounts, hotels),
+    /// (attendees, locations, resources, units, parents, accounts, hotels,
+    /// vehicle crews),
     /// spans (nothing ends before it starts), quantities, coordinates and
     /// calendar sanity. Scheduling conflicts (double bookings, rest rules) are
     /// not validation errors: they are what the conflict engine reports.
@@ -234,6 +235,12 @@ impl Production {
         }
         check_budget(&self.budget, &self.ledger, &mut c);
         check_logistics(&self.logistics, &mut c);
+        let crews = crate::logistics::transport::crew_errors(
+            self,
+            |id| c.resources.get(id).map(|&i| &self.resources[i]),
+            |id| c.people.contains_key(id),
+        );
+        c.problems.extend(crews.iter().map(|e| e.problem()));
         if c.problems.is_empty() {
             Ok(())
         } else {
