@@ -101,6 +101,6 @@ pub mod model;
 pub mod rules;
 pub mod schedule;
 
-pub use handle::ProductionHandle;
+pub use handle::{ProductionHandle, UpdateError};
 pub use io::{LoadError, Problem, SaveError, ValidationErrors};
 pub use model::*;
