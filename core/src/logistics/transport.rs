@@ -410,6 +410,99 @@ impl TransportPlan {
             .iter()
             .find(|r| r.riders.iter().any(|x| x.person.as_str() == person))
     }
+
+    /// The day's pickup list as plain text, the way a transport captain
+    /// hands it out: each run with its vehicle, driver and stops (local
+    /// clock, place, who), then people without a ride and why, then the
+    /// travel movements. Names and place names come from `production`
+    /// (ids are shown for anything it does not know).
+    pub fn to_text(&self, production: &Production) -> String {
+        use std::fmt::Write as _;
+        let person = |id: &PersonId| {
+            production
+                .people
+                .iter()
+                .find(|p| p.id == *id)
+                .map_or_else(|| id.as_str().to_owned(), |p| p.name.clone())
+        };
+        let place = |id: &LocationId| {
+            production
+                .locations
+                .iter()
+                .find(|l| l.id == *id)
+                .map_or_else(|| id.as_str().to_owned(), |l| l.name.clone())
+        };
+        let mut out = format!(
+            "== Transport {}: {} runs, {} riders, buffer {} min ==\n",
+            self.date,
+            self.runs.len(),
+            self.runs.iter().map(|r| r.riders.len()).sum::<usize>(),
+            self.buffer_minutes
+        );
+        for run in &self.runs {
+            let driver = run
+                .driver
+                .as_ref()
+                .map_or_else(|| "no driver named".to_owned(), &person);
+            let _ = writeln!(
+                out,
+                "Run {} - {} {} ({driver}) to {}",
+                run.number,
+                run.vehicle.as_str(),
+                run.unit,
+                place(&run.destination)
+            );
+            for stop in &run.stops {
+                let what = match stop.kind {
+                    StopKind::Pickup => "pick up",
+                    StopKind::DropOff => "drop at",
+                };
+                let who: Vec<String> = stop.people.iter().map(&person).collect();
+                let _ = writeln!(
+                    out,
+                    "  {:>5}  {what} {}: {}",
+                    stop.clock,
+                    place(&stop.location),
+                    who.join(", ")
+                );
+            }
+        }
+        // People without a ride, grouped by reason and origin.
+        let mut groups: Vec<((UnassignedReason, &LocationId), Vec<String>)> = Vec::new();
+        for u in &self.unassigned {
+            let key = (u.reason, &u.origin);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, names)) => names.push(person(&u.person)),
+                None => groups.push((key, vec![person(&u.person)])),
+            }
+        }
+        for ((reason, origin), names) in groups {
+            let reason = match reason {
+                UnassignedReason::NoTravelTime => "no travel time known",
+                UnassignedReason::NoSeats => "no seats",
+                UnassignedReason::NoVehicleFree => "no vehicle free",
+            };
+            let _ = writeln!(
+                out,
+                "NO RIDE ({reason}) from {}: {} people: {}",
+                place(origin),
+                names.len(),
+                names.join(", ")
+            );
+        }
+        for m in &self.movements {
+            let _ = writeln!(
+                out,
+                "MOVE  {} {} {} -> {} ({})",
+                m.depart_local.format("%H:%M"),
+                person(&m.person),
+                m.from.as_ref().map_or_else(|| "?".to_owned(), &place),
+                m.to.as_ref().map_or_else(|| "?".to_owned(), &place),
+                m.title
+            );
+        }
+        out
+    }
 }
 
 /// Problems with the production's vehicle crews: the errors
