@@ -9,6 +9,7 @@ mod distribution;
 mod dood;
 mod dood_props;
 mod files;
+mod hardening;
 mod ical;
 mod notices;
 mod roundtrip;
