@@ -396,6 +396,20 @@ impl Production {
 
 /// Writes `bytes` to `path` through a synced temporary file and a rename.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically_with(path, bytes, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_atomically`] with the writing of the bytes into the temporary
+/// file done by `write`: the seam through which tests fail a save part-way.
+///
+/// Whatever fails — creating the temporary file, `write`, the sync, the
+/// rename — the temporary file is removed (when its handle drops) and
+/// `path` is untouched: it only ever changes by the final rename.
+fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let io_err = |source| SaveError::Io {
         path: path.to_owned(),
         source,
@@ -419,7 +433,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveErro
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(io_err)?;
     }
-    tmp.write_all(bytes).map_err(io_err)?;
+    write(tmp.as_file_mut(), bytes).map_err(io_err)?;
     tmp.as_file().sync_all().map_err(io_err)?;
     tmp.persist(path).map_err(|err| io_err(err.error))?;
     // Make the rename itself durable. Not every platform can open a
@@ -436,3 +450,93 @@ impl fmt::Display for Problem {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+
+    use super::*;
+
+    /// The files in `dir`, sorted.
+    fn files(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Writes the first half, then fails like a full disk.
+    fn fail_half_way(file: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<()> {
+        file.write_all(&bytes[..bytes.len() / 2])?;
+        file.flush()?;
+        Err(std::io::Error::other("no space left on device (injected)"))
+    }
+
+    #[test]
+    fn a_write_failing_part_way_keeps_the_previous_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("show.json");
+        let old = b"{\"format_version\": 1, \"the\": \"previous file\"}\n".repeat(100);
+        write_atomically(&path, &old).unwrap();
+
+        let new = vec![b'x'; 1 << 20];
+        let err = write_atomically_with(&path, &new, fail_half_way).unwrap_err();
+        assert!(
+            matches!(&err, SaveError::Io { path: p, source } if p == &path
+                && source.to_string().contains("injected")),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("show.json"), "{err}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            old,
+            "the previous file is intact"
+        );
+        assert_eq!(
+            files(dir.path()),
+            ["show.json"],
+            "no temporary file is left"
+        );
+    }
+
+    #[test]
+    fn a_first_save_failing_part_way_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.json");
+        assert!(write_atomically_with(&path, b"{}", fail_half_way).is_err());
+        assert!(files(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_panic_while_writing_also_leaves_the_previous_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("show.json");
+        write_atomically(&path, b"old").unwrap();
+        let result = std::panic::catch_unwind(|| {
+            let _ = write_atomically_with(&path, b"new contents", |file, bytes| {
+                file.write_all(&bytes[..3])?;
+                panic!("the process dies mid-write");
+            });
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(files(dir.path()), ["show.json"]);
+    }
+
+    #[test]
+    fn a_save_of_a_production_goes_through_the_same_path() {
+        // Production::save validates, then calls write_atomically: a valid
+        // production replaces the file, and what is written loads back.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("show.json");
+        let p = Production::new(
+            "Demo",
+            "Europe/London".parse().unwrap(),
+            "GBP".parse().unwrap(),
+        );
+        p.save(&path).unwrap();
+        assert_eq!(Production::load(&path).unwrap(), p);
+        assert_eq!(files(dir.path()), ["show.json"]);
+    }
+}
