@@ -489,3 +489,31 @@ fn older_format_versions_migrate_to_their_expected_productions() {
         "at least one pair per older version"
     );
 }
+
+/// A long chain of globals behind a cycle (`G0 = G1`, `G1 = G2`, …, the last
+/// one `= itself`): each stuck global used to walk the whole chain again to
+/// find the cycle, quadratic in the number of globals.
+#[test]
+fn a_long_chain_of_globals_behind_a_cycle_is_linear() {
+    let n = 20_000;
+    let text = format!(
+        r#"{HEAD}, "budget": {{"globals": [{}]}}}}"#,
+        (0..n)
+            .map(|i| format!(r#"{{"name":"G{i}","value":"G{}"}}"#, (i + 1).min(n - 1)))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let started = Instant::now();
+    let err = Production::from_json(&text).unwrap_err();
+    println!("{n} chained globals in {:.2?}", started.elapsed());
+    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [format!(
+            "budget.globals[{}].value: cycle: G{} → G{}",
+            n - 1,
+            n - 1,
+            n - 1
+        )]
+    );
+}
