@@ -7,8 +7,8 @@
 //! with odd offsets and DST rules, and instants anywhere from year 1 to
 //! 9999 (to exercise the out-of-range refusal).
 //!
-//! For every subject (everything, each person, location and resource) the
-//! export is an error naming where, or a calendar that:
+//! For each subject (everything, the first person, location and resource)
+//! the export is an error naming where, or a calendar that:
 //! - ends every line in CRLF, with no bare CR or LF;
 //! - has no line longer than 75 octets, continuation lines starting with one
 //!   space, folds never splitting a UTF-8 character (the text is a `str`);
@@ -77,8 +77,12 @@ fn text(u: &mut Unstructured<'_>) -> Result<String> {
     for _ in 0..len {
         // Mostly the characters iCalendar cares about, sometimes anything.
         let c = match u.int_in_range(0..=9)? {
-            0 => *u.choose(&['\\', ';', ',', ':', '"', '\n', '\r', '\t', '\u{7}', '\u{7f}'])?,
-            1 => *u.choose(&['é', 'ß', '—', '€', '日', '😀', '\u{200b}', '\u{85}', '\u{2028}'])?,
+            0 => *u.choose(&[
+                '\\', ';', ',', ':', '"', '\n', '\r', '\t', '\u{7}', '\u{7f}',
+            ])?,
+            1 => *u.choose(&[
+                'é', 'ß', '—', '€', '日', '😀', '\u{200b}', '\u{85}', '\u{2028}',
+            ])?,
             2 => u.arbitrary::<char>()?,
             3 => ' ',
             _ => char::from(u.int_in_range(b'A'..=b'z')?),
@@ -102,7 +106,7 @@ fn zone(u: &mut Unstructured<'_>) -> Result<callsheet::IanaZone> {
 
 fn instant(u: &mut Unstructured<'_>) -> Result<Timestamp> {
     // Usually around 2027 (both DST changes); now and then far away.
-    let seconds = if u.ratio(1, 16)? {
+    let seconds = if u.ratio(1, 64)? {
         u.int_in_range(-62_135_596_800i64..=253_402_300_799)?
     } else {
         BASE + u.int_in_range(-2_000_000i64..=40_000_000)? / 60 * 60
@@ -147,7 +151,9 @@ fn build(u: &mut Unstructured<'_>) -> Result<Production> {
     for i in 0..u.int_in_range(0..=8)? {
         let kind = *u.choose(KINDS)?;
         let parent = match (kind, days.is_empty()) {
-            (EventKind::Scene | EventKind::Meal, false) if u.arbitrary()? => Some(*u.choose(&days)?),
+            (EventKind::Scene | EventKind::Meal, false) if u.arbitrary()? => {
+                Some(*u.choose(&days)?)
+            }
             _ => None,
         };
         let (start, end) = match parent {
@@ -166,7 +172,11 @@ fn build(u: &mut Unstructured<'_>) -> Result<Production> {
         };
         let mut e = Event::new(id(u, i)?, kind, start, end);
         e.parent = parent.map(|d| p.events[d].id.clone());
-        e.title = if u.arbitrary()? { text(u)? } else { String::new() };
+        e.title = if u.arbitrary()? {
+            text(u)?
+        } else {
+            String::new()
+        };
         e.notes = text(u)?;
         e.status = *u.choose(STATUSES)?;
         if !p.locations.is_empty() && u.arbitrary()? {
@@ -221,7 +231,10 @@ fn unfold(ics: &str) -> Vec<String> {
         assert!(!raw.contains(['\r', '\n']), "a bare CR or LF in {raw:?}");
         assert!(raw.len() <= 75, "{} octets: {raw:?}", raw.len());
         match raw.strip_prefix(' ') {
-            Some(rest) => lines.last_mut().expect("a continuation first").push_str(rest),
+            Some(rest) => lines
+                .last_mut()
+                .expect("a continuation first")
+                .push_str(rest),
             None => {
                 assert!(!raw.is_empty(), "an empty line");
                 lines.push(raw.to_owned());
@@ -237,7 +250,11 @@ fn check_nesting(lines: &[String]) {
         if let Some(name) = line.strip_prefix("BEGIN:") {
             stack.push(name);
         } else if let Some(name) = line.strip_prefix("END:") {
-            assert_eq!(stack.pop(), Some(name), "END:{name} closes the wrong component");
+            assert_eq!(
+                stack.pop(),
+                Some(name),
+                "END:{name} closes the wrong component"
+            );
         }
     }
     assert!(stack.is_empty(), "unclosed: {stack:?}");
@@ -310,11 +327,25 @@ fn check_calendar(p: &Production, ics: &str) {
     assert_eq!(parsed.events().count(), events);
 }
 
+/// Everything, and the first person, location and resource (each export
+/// costs a VTIMEZONE scan per zone and year, so not every subject).
 fn subjects(p: &Production) -> Vec<CalendarSubject> {
     let mut out = vec![CalendarSubject::Everything];
-    out.extend(p.people.iter().map(|x| CalendarSubject::Person(x.id.clone())));
-    out.extend(p.locations.iter().map(|x| CalendarSubject::Location(x.id.clone())));
-    out.extend(p.resources.iter().map(|x| CalendarSubject::Resource(x.id.clone())));
+    out.extend(
+        p.people
+            .first()
+            .map(|x| CalendarSubject::Person(x.id.clone())),
+    );
+    out.extend(
+        p.locations
+            .first()
+            .map(|x| CalendarSubject::Location(x.id.clone())),
+    );
+    out.extend(
+        p.resources
+            .first()
+            .map(|x| CalendarSubject::Resource(x.id.clone())),
+    );
     out
 }
 
@@ -345,11 +376,24 @@ fuzz_target!(|data: &[u8]| {
         check_calendar(&production, &first.text);
         options.sequence = SequenceSource::Previous(first.sequences.clone());
         let second = to_ical(&production, &options).expect("the same export succeeds twice");
-        assert_eq!(second.text, first.text, "an unchanged production changed SEQUENCE");
+        assert_eq!(
+            second.text, first.text,
+            "an unchanged production changed SEQUENCE"
+        );
         assert_eq!(second.sequences, first.sequences);
 
-        let from = production.events.iter().map(|e| e.start).min().unwrap_or(dtstamp);
-        let to = production.events.iter().map(|e| e.end).max().unwrap_or(dtstamp);
+        let from = production
+            .events
+            .iter()
+            .map(|e| e.start)
+            .min()
+            .unwrap_or(dtstamp);
+        let to = production
+            .events
+            .iter()
+            .map(|e| e.end)
+            .max()
+            .unwrap_or(dtstamp);
         let to = to.checked_add_signed(TimeDelta::hours(1)).unwrap_or(to);
         if let Ok(fb) = free_busy(&production, &subject, from, to, dtstamp) {
             let lines = unfold(&fb);
