@@ -10,6 +10,7 @@ mod dood;
 mod dood_props;
 mod equipment;
 mod files;
+mod hardening;
 mod ical;
 mod logistics_props;
 mod notices;

@@ -149,20 +149,20 @@ fn order(budget: &Budget, deps: &[Vec<usize>], problems: &mut Vec<Problem>) -> V
                     Some(&k) => k,
                     None => break,
                 };
+                if reported[at] {
+                    break;
+                }
+            }
+            // Everything walked is on this cycle or behind it (or behind one
+            // already reported): never walk it again, so that a long chain
+            // behind a cycle costs linear, not quadratic, time.
+            for &k in &path {
+                reported[k] = true;
             }
             let Some(&from) = seen_at.get(&at) else {
                 continue;
             };
             let cycle = &path[from..];
-            if cycle.iter().any(|&k| reported[k]) {
-                // Reached a cycle already reported, behind which `start` sits.
-                reported[start] = true;
-                continue;
-            }
-            for &k in cycle {
-                reported[k] = true;
-            }
-            reported[start] = true;
             let first = *cycle.iter().min().expect("a cycle has members");
             let pos = cycle.iter().position(|&k| k == first).expect("member");
             let names: Vec<&str> = cycle[pos..]

@@ -3,6 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
+use super::limits::{MAX_PROBLEMS, MAX_RULE_PACKS};
 use crate::budget::Budget;
 use crate::logistics::Logistics;
 use crate::model::{AvailabilityWindow, EventKind, FORMAT_VERSION, Production, Timestamp};
@@ -38,15 +39,26 @@ impl Problem {
 }
 
 /// Every problem found when validating a production (never empty).
+///
+/// At most [`MAX_PROBLEMS`](super::MAX_PROBLEMS) are listed: beyond that,
+/// a last problem at path `.` says how many more were found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ValidationErrors {
     problems: Vec<Problem>,
+    omitted: usize,
 }
 
 impl ValidationErrors {
-    /// The problems, in the order of the file.
+    /// The problems, in the order of the file (the first
+    /// [`MAX_PROBLEMS`](super::MAX_PROBLEMS), then a summary of the rest).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// How many problems were found but not listed (0 unless there were
+    /// more than [`MAX_PROBLEMS`](super::MAX_PROBLEMS)).
+    pub fn omitted(&self) -> usize {
+        self.omitted
     }
 }
 
@@ -55,7 +67,15 @@ impl fmt::Display for ValidationErrors {
         match self.problems.as_slice() {
             [only] => write!(f, "{only}"),
             many => {
-                write!(f, "{} problems:", many.len())?;
+                if self.omitted > 0 {
+                    write!(
+                        f,
+                        "{} problems (the first {MAX_PROBLEMS} are listed):",
+                        MAX_PROBLEMS + self.omitted
+                    )?;
+                } else {
+                    write!(f, "{} problems:", many.len())?;
+                }
                 for problem in many {
                     write!(f, "\n  {problem}")?;
                 }
@@ -65,9 +85,51 @@ impl fmt::Display for ValidationErrors {
     }
 }
 
+/// The problems found so far: the first [`MAX_PROBLEMS`], then a count.
+#[derive(Default)]
+struct Problems {
+    listed: Vec<Problem>,
+    omitted: usize,
+}
+
+impl Problems {
+    fn push(&mut self, problem: Problem) {
+        if self.listed.len() < MAX_PROBLEMS {
+            self.listed.push(problem);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        for problem in problems {
+            self.push(problem);
+        }
+    }
+
+    fn into_result(mut self) -> Result<(), ValidationErrors> {
+        if self.listed.is_empty() {
+            return Ok(());
+        }
+        if self.omitted > 0 {
+            self.listed.push(Problem::new(
+                ".",
+                format!(
+                    "{} more problems are not listed (only the first {MAX_PROBLEMS} are)",
+                    self.omitted
+                ),
+            ));
+        }
+        Err(ValidationErrors {
+            problems: self.listed,
+            omitted: self.omitted,
+        })
+    }
+}
+
 /// Collects problems and owns the id indexes used to check references.
 struct Checker<'a> {
-    problems: Vec<Problem>,
+    problems: Problems,
     people: HashMap<&'a str, usize>,
     locations: HashMap<&'a str, usize>,
     resources: HashMap<&'a str, usize>,
@@ -82,7 +144,7 @@ impl<'a> Checker<'a> {
 
     /// Records `id` at `path`, reporting empty and duplicate ids.
     fn index(
-        problems: &mut Vec<Problem>,
+        problems: &mut Problems,
         index: &mut HashMap<&'a str, usize>,
         section: &str,
         i: usize,
@@ -165,7 +227,7 @@ impl Production {
     /// ```
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut c = Checker {
-            problems: Vec::new(),
+            problems: Problems::default(),
             people: HashMap::with_capacity_and_hasher(self.people.len(), Default::default()),
             locations: HashMap::with_capacity_and_hasher(self.locations.len(), Default::default()),
             resources: HashMap::with_capacity_and_hasher(self.resources.len(), Default::default()),
@@ -241,13 +303,7 @@ impl Production {
             |id| c.people.contains_key(id),
         );
         c.problems.extend(crews.iter().map(|e| e.problem()));
-        if c.problems.is_empty() {
-            Ok(())
-        } else {
-            Err(ValidationErrors {
-                problems: c.problems,
-            })
-        }
+        c.problems.into_result()
     }
 
     fn check_calendar(&self, c: &mut Checker<'_>) {
@@ -276,20 +332,22 @@ impl Production {
 
     fn check_people(&self, c: &mut Checker<'_>) {
         let mut cast_numbers: HashMap<u32, usize> = HashMap::default();
+        let custom_packs: HashSet<&str> = self.rule_packs.iter().map(|r| r.id.as_str()).collect();
+        let mut known: Option<String> = None;
         for (i, p) in self.people.iter().enumerate() {
             c.not_empty(format!("people[{i}].name"), &p.name);
             if let Some(home) = &p.home_base {
                 c.known("location", format!("people[{i}].home_base"), home.as_str());
             }
             if let Some(pack) = &p.rule_pack {
-                let custom = self.rule_packs.iter().any(|r| r.id == *pack);
+                let custom = custom_packs.contains(pack.as_str());
                 if !custom && !rules::is_known_pack(pack.as_str()) {
                     c.report(
                         format!("people[{i}].rule_pack"),
                         format!(
                             "unknown rule pack {:?} (known: {})",
                             pack.as_str(),
-                            known_packs(&self.rule_packs)
+                            known.get_or_insert_with(|| known_packs(&self.rule_packs))
                         ),
                     );
                 }
@@ -506,15 +564,39 @@ impl Production {
 }
 
 /// The pack ids a person may name, for error messages.
+///
+/// At most 20 custom packs are named, each cut to 40 characters, so that a
+/// file with many long pack ids cannot make every message long.
 fn known_packs(custom: &[crate::rules::RulePack]) -> String {
-    let mut ids: Vec<&str> = custom.iter().map(|p| p.id.as_str()).collect();
-    ids.extend(rules::BUILTIN_PACKS);
+    const NAMED: usize = 20;
+    const CHARS: usize = 40;
+    let mut ids: Vec<String> = custom
+        .iter()
+        .take(NAMED)
+        .map(|p| match p.id.as_str().char_indices().nth(CHARS) {
+            Some((cut, _)) => format!("{}…", &p.id.as_str()[..cut]),
+            None => p.id.as_str().to_owned(),
+        })
+        .collect();
+    if custom.len() > NAMED {
+        ids.push(format!("… {} more", custom.len() - NAMED));
+    }
+    ids.extend(rules::BUILTIN_PACKS.iter().map(|&id| id.to_owned()));
     ids.dedup();
     ids.join(", ")
 }
 
 impl Production {
+    /// Every department someone is in (looked up once, not per reference).
+    fn departments(&self) -> HashSet<&str> {
+        self.people
+            .iter()
+            .filter_map(|p| p.department.as_deref())
+            .collect()
+    }
+
     fn check_distribution(&self, c: &mut Checker<'_>) {
+        let departments = self.departments();
         let mut ids = HashSet::default();
         for (i, group) in self.distribution.iter().enumerate() {
             let path = format!("distribution[{i}]");
@@ -535,11 +617,7 @@ impl Production {
                 c.known("person", format!("{path}.people[{k}]"), person.as_str());
             }
             for (k, department) in group.departments.iter().enumerate() {
-                if !self
-                    .people
-                    .iter()
-                    .any(|p| p.department.as_ref() == Some(department))
-                {
+                if !departments.contains(department.as_str()) {
                     c.report(
                         format!("{path}.departments[{k}]"),
                         format!("no person is in department {department:?}"),
@@ -550,6 +628,16 @@ impl Production {
     }
 
     fn check_rules(&self, c: &mut Checker<'_>) {
+        let too_many = self.rule_packs.len() > MAX_RULE_PACKS;
+        if too_many {
+            c.report(
+                "rule_packs",
+                format!(
+                    "{} rule packs; a production holds at most {MAX_RULE_PACKS}",
+                    self.rule_packs.len()
+                ),
+            );
+        }
         for (i, pack) in self.rule_packs.iter().enumerate() {
             let path = format!("rule_packs[{i}]");
             c.not_empty(format!("{path}.id"), pack.id.as_str());
@@ -561,7 +649,13 @@ impl Production {
                     );
                 }
             }
-            for (k, other) in self.rule_packs[..i].iter().enumerate() {
+            // Every earlier version of the same pack; quadratic, hence the limit.
+            let earlier = if too_many {
+                &[][..]
+            } else {
+                &self.rule_packs[..i]
+            };
+            for (k, other) in earlier.iter().enumerate() {
                 let overlap = other.id == pack.id
                     && other
                         .effective_until
@@ -594,6 +688,7 @@ impl Production {
                 }
             }
         }
+        let departments = self.departments();
         for (i, o) in self.rule_overrides.iter().enumerate() {
             let path = format!("rule_overrides[{i}]");
             match (&o.person, &o.department) {
@@ -604,11 +699,7 @@ impl Production {
                     c.known("person", format!("{path}.person"), person.as_str());
                 }
                 (None, Some(department)) => {
-                    if !self
-                        .people
-                        .iter()
-                        .any(|p| p.department.as_deref() == Some(department))
-                    {
+                    if !departments.contains(department.as_str()) {
                         c.report(
                             format!("{path}.department"),
                             format!("no person is in department {department:?}"),

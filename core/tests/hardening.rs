@@ -1,0 +1,519 @@
+//! Hardening (issue #9): regressions of fuzzing finds, hostile sizes, failed
+//! saves, format versions, failed operations leaving the production as it
+//! was, and one handle shared by reader and writer threads.
+
+use callsheet::Production;
+use callsheet::budget::Formula;
+
+// ---------------------------------------------------------------------------
+// Fuzzing finds
+
+/// fuzz/regressions/formula/stack-overflow-nested-parentheses.txt: 50,000
+/// nested parentheses overflowed the stack in the recursive-descent parser
+/// (and a production file holding such a formula in a budget line crashed
+/// the loader, which parses every line's amount). Long chains (`1+1+…`) and
+/// runs of signs built trees deep enough to overflow evaluation, printing
+/// and dropping in the same way.
+#[test]
+fn formulas_past_the_node_limit_are_errors_not_stack_overflows() {
+    let n = 100_000;
+    let hostile = [
+        format!("{}1{}", "(".repeat(n), ")".repeat(n)),
+        format!("{}1", "-".repeat(n)),
+        format!("{}1", "+".repeat(n)),
+        vec!["X"; n].join(" + "),
+        vec!["2"; n].join("*"),
+    ];
+    for text in &hostile {
+        let err = Formula::parse(text).unwrap_err();
+        assert!(err.to_string().contains("too complex"), "{err}");
+    }
+    // Exactly at the limit is fine, and evaluates, prints and re-parses.
+    let at_limit = vec!["1"; Formula::MAX_NODES + 1].join(" + ");
+    let f = Formula::parse(&at_limit).unwrap();
+    assert_eq!(
+        f.evaluate(|_| None).unwrap(),
+        rust_decimal::Decimal::from(Formula::MAX_NODES + 1)
+    );
+    assert_eq!(Formula::parse(&f.to_string()).unwrap(), f);
+    let over = format!("{at_limit} + 1");
+    assert_eq!(
+        Formula::parse(&over).unwrap_err().to_string(),
+        format!(
+            "syntax error at column {}: too complex: more than 256 operators, signs and parentheses",
+            at_limit.len() + 2
+        )
+    );
+}
+
+#[test]
+fn a_production_file_with_a_hostile_formula_is_refused_with_its_path() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fuzz/regressions/load_production/stack-overflow-formula-in-budget-line.json"
+    );
+    let err = Production::load(path).unwrap_err();
+    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "budget.lines[0].amount: syntax error at column 257: too complex: more than 256 operators, signs and parentheses"
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Hostile sizes
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use callsheet::LoadError;
+use callsheet::io::{MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NESTING, MAX_PROBLEMS, MAX_RULE_PACKS};
+
+const HEAD: &str =
+    r#"{"format_version": 1, "name": "Hostile", "zone": "Europe/London", "currency": "GBP""#;
+
+/// Loads `text` from a file in a temporary directory (as a user would),
+/// printing the time taken; the caller checks the outcome.
+fn load_text(what: &str, text: &str) -> Result<Production, LoadError> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.json");
+    std::fs::write(&path, text).unwrap();
+    let started = Instant::now();
+    let result = Production::load(&path);
+    println!(
+        "{what}: {:.1} MB in {:.2?}: {}",
+        text.len() as f64 / 1e6,
+        started.elapsed(),
+        match &result {
+            Ok(_) => "loaded".to_owned(),
+            Err(err) => err.to_string().chars().take(160).collect(),
+        }
+    );
+    result
+}
+
+/// `"key": [item, item, …]` with `n` items, as a member to append to HEAD.
+fn list(key: &str, n: usize, item: impl Fn(usize) -> String) -> String {
+    let mut out = String::with_capacity(n * 64);
+    write!(out, r#", "{key}": ["#).unwrap();
+    for i in 0..n {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&item(i));
+    }
+    out.push(']');
+    out
+}
+
+fn person(id: &str, department: &str) -> String {
+    format!(r#"{{"id":"{id}","name":"N","category":"crew","department":"{department}"}}"#)
+}
+
+fn event(i: usize) -> String {
+    let day = i % 28 + 1;
+    format!(
+        r#"{{"id":"E{i}","kind":"meeting","status":"confirmed","start":"2027-02-{day:02}T10:00:00Z","end":"2027-02-{day:02}T11:00:00Z"}}"#
+    )
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.json");
+    // A sparse file: nothing is written, nothing may be read.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(MAX_FILE_BYTES + 1).unwrap();
+    let err = Production::load(&path).unwrap_err();
+    assert!(
+        matches!(err, LoadError::TooLarge { size, limit } if size == MAX_FILE_BYTES + 1 && limit == MAX_FILE_BYTES),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the file is 134217729 bytes; a production file may be at most 134217728 bytes (128 MiB)"
+    );
+    assert_eq!(err.problems()[0].path, ".");
+}
+
+#[test]
+fn nesting_past_the_limit_names_the_path_line_and_column() {
+    let text = format!(
+        "{HEAD},\n\"events\": [{}, {{\"notes\": {}0{}}}]}}",
+        event(0),
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    let err = Production::from_json(&text).unwrap_err();
+    let LoadError::TooDeep {
+        path,
+        limit,
+        line,
+        column,
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(*limit, MAX_NESTING);
+    assert_eq!(
+        path,
+        &format!("events[1].notes{}", "[0]".repeat(MAX_NESTING - 3))
+    );
+    // Three levels are open at `"notes": ` (the file, events, the event).
+    let notes = text.lines().nth(1).unwrap().find("\"notes\": ").unwrap() + "\"notes\": ".len();
+    assert_eq!((*line, *column), (2, notes + (MAX_NESTING - 3) + 1));
+    let problem = &err.problems()[0];
+    assert_eq!(problem.path, *path);
+    assert!(
+        problem
+            .message
+            .starts_with("nested more than 32 levels deep (line 2, column"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn a_list_past_the_limit_is_refused_with_its_path() {
+    let text = format!(
+        "{HEAD}{}}}",
+        list("events", MAX_LIST_ITEMS + 1, |_| "{}".into())
+    );
+    let err = Production::from_json(&text).unwrap_err();
+    assert!(
+        matches!(&err, LoadError::TooMany { path, limit, .. } if path == "events" && *limit == MAX_LIST_ITEMS),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("events: more than 1000000 items (line 1, column ")
+    );
+}
+
+#[test]
+fn more_rule_packs_than_the_limit_is_a_problem_not_quadratic_work() {
+    let pack = |i: usize| {
+        format!(
+            r#"{{"id":"custom-{}","name":"N","jurisdiction":"X","version":"{i}","effective_from":"2020-01-01","params":{{}}}}"#,
+            i % 3
+        )
+    };
+    let text = format!("{HEAD}{}}}", list("rule_packs", MAX_RULE_PACKS + 1, pack));
+    let err = Production::from_json(&text).unwrap_err();
+    assert_eq!(
+        err.problems()[0].to_string(),
+        "rule_packs: 1001 rule packs; a production holds at most 1000"
+    );
+    // Under the limit, overlapping versions are all reported (and capped).
+    let text = format!("{HEAD}{}}}", list("rule_packs", MAX_RULE_PACKS, pack));
+    let err = Production::from_json(&text).unwrap_err();
+    let LoadError::Invalid(errors) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(errors.problems().len(), MAX_PROBLEMS + 1);
+    assert!(errors.omitted() > 0);
+}
+
+#[test]
+fn many_problems_are_capped_with_a_count_of_the_rest() {
+    let n = 5_000;
+    let text = format!("{HEAD}{}}}", list("people", n, |_| person("P", "Camera")));
+    let err = Production::from_json(&text).unwrap_err();
+    let LoadError::Invalid(errors) = &err else {
+        panic!("{err:?}")
+    };
+    let problems = errors.problems();
+    assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+    assert_eq!(
+        problems[0].to_string(),
+        r#"people[1].id: duplicate id "P" (first used by people[0])"#
+    );
+    assert_eq!(errors.omitted(), n - 1 - MAX_PROBLEMS);
+    assert_eq!(
+        problems[MAX_PROBLEMS].to_string(),
+        ".: 3999 more problems are not listed (only the first 1000 are)"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("4999 problems (the first 1000 are listed):\n  people[1].id")
+    );
+}
+
+/// Checks that references to departments and rule packs are looked up, not
+/// scanned: 20,000 people and 20,000 references each would be 4e8
+/// comparisons if they were.
+#[test]
+fn references_to_departments_and_packs_are_not_quadratic() {
+    let n = 20_000;
+    let mut text = String::from(HEAD);
+    text.push_str(&list("people", n, |i| {
+        format!(
+            r#"{{"id":"P{i}","name":"N","category":"crew","department":"D{i}","rule_pack":"nope-{i}"}}"#
+        )
+    }));
+    text.push_str(&list("distribution", 1, |_| {
+        let departments: Vec<String> = (0..n).map(|i| format!(r#""D{}""#, n - 1 - i)).collect();
+        format!(
+            r#"{{"id":"G","name":"G","departments":[{}],"documents":["call_sheet"]}}"#,
+            departments.join(",")
+        )
+    }));
+    text.push_str(&list("rule_overrides", n, |i| {
+        format!(r#"{{"department":"D{i}","params":{{}}}}"#)
+    }));
+    text.push_str(&list("rule_packs", MAX_RULE_PACKS, |i| {
+        format!(
+            r#"{{"id":"{}{i}","name":"N","jurisdiction":"X","version":"1","effective_from":"2020-01-01","params":{{}}}}"#,
+            "long-pack-id-".repeat(50)
+        )
+    }));
+    text.push('}');
+    let started = Instant::now();
+    let err = Production::from_json(&text).unwrap_err();
+    println!(
+        "{:.1} MB in {:.2?}",
+        text.len() as f64 / 1e6,
+        started.elapsed()
+    );
+    let first = &err.problems()[0];
+    assert_eq!(first.path, "people[0].rule_pack");
+    // Every message names at most 20 custom packs, each cut short.
+    assert!(first.message.len() < 2_000, "{}", first.message.len());
+    assert!(first.message.contains("… 980 more, sag-aftra"), "{first}");
+    assert_eq!(
+        err.problems().len(),
+        MAX_PROBLEMS + 1,
+        "only the packs are unknown"
+    );
+}
+
+/// Pathological files of about `size` bytes each, loaded from disk:
+/// refused or loaded, never a crash, never quadratic. Prints the time each
+/// takes; there is no timing assertion.
+fn pathological_files_are_loaded_or_refused(size: usize) {
+    // Nesting: brackets all the way down.
+    let deep = format!(
+        "{HEAD}, \"notes\": {}0{}}}",
+        "[".repeat(size / 2),
+        "]".repeat(size / 2)
+    );
+    assert!(matches!(
+        load_text("deep nesting", &deep),
+        Err(LoadError::TooDeep { .. })
+    ));
+    drop(deep);
+
+    // One huge string with every kind of escape: loads (strings are bounded
+    // only by the file size).
+    let mut name = String::with_capacity(size);
+    while name.len() < size {
+        name.push_str(r#"Diner \"Rosie's\" \\ \u00e9\u0000\ud83d\ude00 é日 \n"#);
+    }
+    let huge = format!(
+        r#"{{"format_version": 1, "name": "{name}", "zone": "Europe/London", "currency": "GBP"}}"#
+    );
+    drop(name);
+    let loaded = load_text("one huge string", &huge).unwrap();
+    assert!(loaded.name.len() > size / 2);
+    drop((huge, loaded));
+
+    // Over a million tiny items in one list: refused by the count.
+    let many = format!(
+        "{HEAD}{}}}",
+        list("events", MAX_LIST_ITEMS + 10, |_| "{}".into())
+    );
+    assert!(matches!(
+        load_text("1M tiny items", &many),
+        Err(LoadError::TooMany { .. })
+    ));
+    drop(many);
+
+    // Small valid events filling the size: loads.
+    let n = size / 115;
+    let events = format!("{HEAD}{}}}", list("events", n, event));
+    let loaded = load_text("small events", &events).unwrap();
+    assert_eq!(loaded.events.len(), n);
+    drop((events, loaded));
+
+    // People all sharing one id: refused, with the problems capped.
+    let n = size / 60;
+    let twins = format!("{HEAD}{}}}", list("people", n, |_| person("P", "D")));
+    match load_text("duplicate ids", &twins) {
+        Err(LoadError::Invalid(errors)) => {
+            assert_eq!(errors.problems().len(), MAX_PROBLEMS + 1);
+            assert_eq!(errors.omitted(), n - 1 - MAX_PROBLEMS);
+        }
+        other => panic!("{:?}", other.map(|_| ())),
+    }
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        let peak = status.lines().find(|l| l.starts_with("VmHWM"));
+        println!("peak memory of the test process: {}", peak.unwrap_or("?"));
+    }
+}
+
+#[test]
+fn five_megabyte_pathological_files_are_loaded_or_refused() {
+    pathological_files_are_loaded_or_refused(5_000_000);
+}
+
+/// The same at 50 MB per file: about 50 s in a debug build, hence ignored by
+/// default (`cargo test -p callsheet --test integration -- --ignored fifty`).
+#[test]
+#[ignore = "about 50 s in a debug build; run with --ignored"]
+fn fifty_megabyte_pathological_files_are_loaded_or_refused() {
+    pathological_files_are_loaded_or_refused(50_000_000);
+}
+
+// ---------------------------------------------------------------------------
+// Saves and format versions
+
+fn minimal() -> Production {
+    Production::load(crate::common::data_dir().join("good-minimal.json")).unwrap()
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn saving_over_a_directory_fails_and_leaves_it_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("show.json");
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("inside.txt"), "keep me").unwrap();
+    let err = minimal().save(&target).unwrap_err();
+    assert!(matches!(err, callsheet::SaveError::Io { .. }), "{err:?}");
+    assert!(err.to_string().contains("show.json"), "{err}");
+    assert!(target.is_dir());
+    assert_eq!(
+        std::fs::read_to_string(target.join("inside.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(
+        names(dir.path()),
+        ["show.json"],
+        "no temporary file is left"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_into_a_read_only_directory_fails_and_keeps_the_previous_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("show.json");
+    let mut production = minimal();
+    production.save(&path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root (and CAP_DAC_OVERRIDE) writes anyway: then there is nothing to test.
+    let probe = dir.path().join("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        std::fs::remove_file(&probe).unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        println!("SKIPPED: running with permission to write into read-only directories (root?)");
+        return;
+    }
+    production.name = "Changed".into();
+    let err = production.save(&path).unwrap_err();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(matches!(err, callsheet::SaveError::Io { .. }), "{err:?}");
+    assert!(err.to_string().contains("show.json"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(names(dir.path()), ["show.json"]);
+}
+
+#[test]
+fn a_newer_format_version_is_refused_naming_both_versions() {
+    let text = minimal().to_json();
+    for (found, written) in [("2", "2"), ("18446744073709551615", "18446744073709551615")] {
+        let newer = text.replacen(
+            "\"format_version\": 1",
+            &format!("\"format_version\": {written}"),
+            1,
+        );
+        let err = Production::from_json(&newer).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "format_version: file format version {found} is newer than this callsheet supports (version 1); upgrade callsheet to read it"
+            )
+        );
+    }
+    // Not versions at all: named as such, never a panic.
+    for bad in ["0", "-1", "1.5", "\"1\"", "null", "1e400"] {
+        let text = text.replacen(
+            "\"format_version\": 1",
+            &format!("\"format_version\": {bad}"),
+            1,
+        );
+        let err = Production::from_json(&text).unwrap_err();
+        assert!(
+            err.to_string().starts_with("format_version: ") || bad == "1e400",
+            "{bad}: {err}"
+        );
+    }
+}
+
+/// Every `core/tests/data/migrations/v{n}-{name}.json` (a file written by
+/// an older callsheet) loads as the production in
+/// `v{n}-{name}.expected.json` (the same production written by this one).
+/// There is only format version 1 so far, so there are no pairs yet; the
+/// migration chain itself is unit-tested in `core/src/io/migrate.rs`.
+#[test]
+fn older_format_versions_migrate_to_their_expected_productions() {
+    let dir = crate::common::data_dir().join("migrations");
+    let mut pairs = 0;
+    for name in names(&dir) {
+        let Some(stem) = name.strip_suffix(".json") else {
+            continue;
+        };
+        if stem.ends_with(".expected") {
+            continue;
+        }
+        let old = Production::load(dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = Production::load(dir.join(format!("{stem}.expected.json"))).unwrap();
+        assert_eq!(old, expected, "{name}");
+        assert_eq!(old.format_version, callsheet::FORMAT_VERSION);
+        pairs += 1;
+    }
+    assert!(
+        pairs >= callsheet::FORMAT_VERSION as usize - 1,
+        "at least one pair per older version"
+    );
+}
+
+/// A long chain of globals behind a cycle (`G0 = G1`, `G1 = G2`, …, the last
+/// one `= itself`): each stuck global used to walk the whole chain again to
+/// find the cycle, quadratic in the number of globals.
+#[test]
+fn a_long_chain_of_globals_behind_a_cycle_is_linear() {
+    let n = 20_000;
+    let text = format!(
+        r#"{HEAD}, "budget": {{"globals": [{}]}}}}"#,
+        (0..n)
+            .map(|i| format!(r#"{{"name":"G{i}","value":"G{}"}}"#, (i + 1).min(n - 1)))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let started = Instant::now();
+    let err = Production::from_json(&text).unwrap_err();
+    println!("{n} chained globals in {:.2?}", started.elapsed());
+    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [format!(
+            "budget.globals[{}].value: cycle: G{} → G{}",
+            n - 1,
+            n - 1,
+            n - 1
+        )]
+    );
+}
