@@ -39,6 +39,26 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
 .venv/bin/maturin develop --quiet --locked -m bindings-python/Cargo.toml
 .venv/bin/python -m pytest -q bindings-python/tests
+
+step "Python wheel: one abi3 wheel with py.typed and the stubs, installed into a fresh venv"
+rm -rf target/wheels target/wheel-venv
+.venv/bin/maturin build --quiet --locked --profile dev -m bindings-python/Cargo.toml --out target/wheels
+wheels=(target/wheels/callsheet-*.whl)
+[ ${#wheels[@]} -eq 1 ] || { echo "error: expected one wheel, found ${#wheels[@]}" >&2; exit 1; }
+case "${wheels[0]}" in
+    *-abi3-*) ;;
+    *) echo "error: ${wheels[0]} is not an abi3 wheel" >&2; exit 1 ;;
+esac
+python3 -m venv target/wheel-venv
+target/wheel-venv/bin/python -m pip install --quiet --disable-pip-version-check --no-index "${wheels[0]}"
+(cd /tmp && "$root/target/wheel-venv/bin/python" - <<'PY'
+import importlib.metadata, importlib.resources, callsheet
+files = {f.name for f in importlib.resources.files("callsheet").iterdir()}
+assert {"py.typed", "_callsheet.pyi"} <= files, files
+assert importlib.metadata.version("callsheet") == callsheet.__version__, callsheet.__version__
+print("wheel ok: callsheet", callsheet.__version__, "from", callsheet.__file__)
+PY
+)
 .venv/bin/python -m mypy.stubtest callsheet --allowlist bindings-python/stubtest-allowlist.txt
 .venv/bin/python -m mypy --strict bindings-python/tests examples/python
 for script in examples/python/*.py; do
