@@ -1,6 +1,7 @@
 //! Integration tests for the `callsheet` core crate (one test binary).
 
 mod agenda;
+mod batch;
 mod budget;
 mod call_sheet;
 mod common;

@@ -27,6 +27,7 @@
 //! to [`Production::from_json`] and [`Production::load`]; a production built
 //! in code is bounded by its validation (rule packs, formulas, problems).
 
+mod batch;
 mod limits;
 mod migrate;
 mod validate;
@@ -37,6 +38,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+pub use batch::{BatchSummary, RecordBatch, Removals};
 pub use limits::{MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NESTING, MAX_PROBLEMS, MAX_RULE_PACKS};
 pub use validate::{Problem, ValidationErrors};
 

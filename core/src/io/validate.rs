@@ -60,6 +60,20 @@ impl ValidationErrors {
     pub fn omitted(&self) -> usize {
         self.omitted
     }
+
+    /// Problems found outside validation proper (a batch's own problems),
+    /// capped like validation's.
+    pub(crate) fn from_problems(problems: Vec<Problem>) -> Self {
+        let mut all = Problems::default();
+        all.extend(problems);
+        match all.into_result() {
+            Err(e) => e,
+            Ok(()) => Self {
+                problems: Vec::new(),
+                omitted: 0,
+            },
+        }
+    }
 }
 
 impl fmt::Display for ValidationErrors {
