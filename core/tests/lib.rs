@@ -16,6 +16,7 @@ mod ical;
 mod logistics_props;
 mod notices;
 mod roundtrip;
+mod scenario;
 mod schedule;
 mod schedule_props;
 mod transport;
