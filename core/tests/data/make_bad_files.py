@@ -288,7 +288,7 @@ case("unknown-room-type", logistics(lambda d: d[LG]["room_blocks"][0].update(roo
 case("account-unknown-category", budget(lambda d: d[B]["accounts"][0].update(category="3400")),
      ['budget.accounts[0].category: unknown category "3400"'])
 case("duplicate-account", budget(lambda d: d[B]["accounts"].append({"code": "3301", "name": "Again", "category": "3300"})),
-     ['budget.accounts[1].id: duplicate id "3301" (first used by budget.accounts[0])'])
+     ['budget.accounts[1].code: duplicate code "3301" (first used by budget.accounts[0])'])
 case("line-unknown-account", budget(lambda d: d[B]["lines"][0].update(account="3399")),
      ['budget.lines[0].account: unknown account "3399"'])
 case("line-formula-syntax", budget(lambda d: d[B]["lines"][0].update(amount="SHOOT_DAYS * (2 +")),
