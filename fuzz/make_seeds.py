@@ -4,6 +4,7 @@ load_production: the test fixtures (good and bad files) and a cut-down copy of
 the sample production that still validates, so the fuzzer starts from files
 that reach the validator, the conflict engine and the budget engine.
 formula: the formulas of the sample budget and a few hand-written edge cases.
+csv_import: transactions and budget-line CSVs over the same cut-down sample.
 ics_roundtrip: byte strings for the structured generator, plus the small
 production files (the target also accepts a production file: see its source).
 """
@@ -33,7 +34,7 @@ def mini_sample():
     others = [e for e in d["events"] if e["kind"] != "shoot_day" and "parent" not in e][:8]
     d["events"] = events + others
     b = d["budget"]
-    b["lines"] = b["lines"][:30]
+    b["lines"] = b["lines"][:20]
     used = {l["account"] for l in b["lines"]}
     b["accounts"] = [a for a in b["accounts"] if a["code"] in used]
     cats = {a["category"] for a in b["accounts"]}
@@ -45,8 +46,20 @@ def mini_sample():
     for p in led["purchase_orders"]:
         if p["account"] not in used:
             p["account"] = b["accounts"][0]["code"]
+    # Only the people something refers to, and compact: libFuzzer's -max_len
+    # (64 KiB for load_production) must hold the whole file.
+    rest = json.dumps({k: v for k, v in d.items() if k != "people"})
+    departments = {dep for g in d.get("distribution", []) for dep in g.get("departments", [])}
+    departments |= {o["department"] for o in d.get("rule_overrides", []) if "department" in o}
+    people = []
+    for p in d["people"]:
+        dep = p.get("department")
+        if json.dumps(p["id"]) in rest or dep in departments:
+            people.append(p)
+            departments.discard(dep)
+    d["people"] = people
     d["name"] = "The Long Way Home (seed)"
-    return json.dumps(d, indent=1) + "\n"
+    return json.dumps(d, separators=(",", ":")) + "\n"
 
 
 def main():
@@ -79,6 +92,37 @@ def main():
             dst.write(b"J" + src.read())
     with open(os.path.join(out, "json-mini-sample.json"), "w") as f:
         f.write("J" + mini_sample())
+
+    out = reset("csv_import")
+    for name, text in csv_seeds().items():
+        with open(os.path.join(out, name), "w", newline="") as f:
+            f.write(text)
+
+
+def csv_seeds():
+    """Transactions and budget-line CSVs over the cut-down sample."""
+    d = json.loads(mini_sample())
+    txs = d["ledger"]["transactions"]
+    rows = ["id,kind,account,date,amount,currency,purchase order,description"]
+    for t in txs:
+        rows.append(",".join([t["id"], t["kind"].replace("_", " "), t["account"], t["date"],
+                              t["amount"]["amount"], t["amount"]["currency"],
+                              t.get("purchase_order", ""), '"' + t.get("description", "").replace('"', '""') + '"']))
+    out = {"transactions.csv": "\r\n".join(r + "" for r in rows) + "\r\n"}
+    out["transactions-new.csv"] = "Ref,Type,Account Code,Posting Date,Amount,PO #,Memo\r\n" + "\r\n".join(
+        f"NEW-{i},Invoice,{t['account']},2027-02-1{i % 10},\"1,{i}00.50\",,memo {i}" for i, t in enumerate(txs[:6])) + "\r\n"
+    lines = d["budget"]["lines"]
+    rows = ["Account,Description,Amount,Unit,X,Rate,Currency,Fringes,Person"]
+    for l in lines:
+        rows.append(",".join([l["account"], '"' + l["description"].replace('"', '""') + '"', l["amount"], l["unit"],
+                              l.get("multiplier", ""), l["rate"]["amount"], l["rate"]["currency"],
+                              "; ".join(l.get("fringes", [])), l.get("person", "")]))
+    out["budget.csv"] = "\n".join(rows) + "\n"
+    out["ragged.csv"] = "id,account,date,amount\nA,3307,2027-01-01\n"
+    out["bad-cells.csv"] = ("id,kind,account,date,amount,currency,purchase order\n"
+                            "INV-10,invoice,9999,2027-02-11,10.00,,\nINV-11,invoice,3307,11/02/2027,1.234,,\n"
+                            "INV-12,bribe,3307,2027-02-11,(12),EUR,PO-77\n")
+    return out
 
 
 if __name__ == "__main__":

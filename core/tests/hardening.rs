@@ -517,3 +517,154 @@ fn a_long_chain_of_globals_behind_a_cycle_is_linear() {
         )]
     );
 }
+
+// ---------------------------------------------------------------------------
+// Failed operations change nothing (compared as saved JSON)
+
+use callsheet::ProductionHandle;
+
+/// good-minimal.json with a valid budget, ledger, logistics and rule pack
+/// (written by make_bad_files.py alongside the catalogue).
+fn full() -> Production {
+    Production::load(crate::common::data_dir().join("good-full.json")).unwrap()
+}
+
+/// The catalogue's bad files, by name.
+fn catalogue() -> Vec<(String, String)> {
+    let dir = crate::common::data_dir().join("bad");
+    let expected: std::collections::BTreeMap<String, Vec<String>> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    expected
+        .into_keys()
+        .map(|name| {
+            let text = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
+            (name, text)
+        })
+        .collect()
+}
+
+#[test]
+fn the_catalogue_covers_every_area_with_at_least_sixty_files() {
+    let dir = crate::common::data_dir().join("bad");
+    let expected: std::collections::BTreeMap<String, Vec<String>> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    assert!(expected.len() >= 60, "{} bad files", expected.len());
+    // The area of a file is where its first problem is.
+    let area = |problem: &str| match problem.split(['.', '[', ':']).next().unwrap_or("") {
+        "events" => "schedule",
+        "rule_packs" | "rule_overrides" => "rules",
+        "logistics" => "logistics",
+        "budget" | "ledger" => "budget",
+        _ => "model",
+    };
+    let mut counts = std::collections::BTreeMap::new();
+    for problems in expected.values() {
+        *counts.entry(area(&problems[0])).or_insert(0) += 1;
+    }
+    println!("{counts:?}");
+    for name in ["model", "schedule", "rules", "logistics", "budget"] {
+        assert!(
+            counts.get(name).copied().unwrap_or(0) >= 8,
+            "{name}: {counts:?}"
+        );
+    }
+}
+
+/// Every catalogue file that serde accepts (the shape is right but the
+/// content is not: what a program building a production in code could
+/// produce) is refused by the handle, which keeps serving the production it
+/// had, and by `save`, which keeps the previous file.
+#[test]
+fn replacing_or_saving_an_invalid_production_changes_nothing() {
+    let handle = ProductionHandle::new(full());
+    let before = handle.snapshot().to_json();
+    let conflicts_before = handle.schedule().conflicts();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("show.json");
+    handle.snapshot().save(&path).unwrap();
+    let file_before = std::fs::read(&path).unwrap();
+
+    let mut refused = Vec::new();
+    for (name, text) in catalogue() {
+        let Ok(bad) = serde_json::from_str::<Production>(&text) else {
+            continue; // a shape error: nothing to hand to the handle
+        };
+        let err = handle
+            .replace(bad.clone())
+            .expect_err(&format!("{name}: replace accepted an invalid production"));
+        assert!(!err.problems().is_empty(), "{name}");
+        assert_eq!(
+            handle.snapshot().to_json(),
+            before,
+            "{name}: the handle changed"
+        );
+        let err = bad.save(&path).expect_err(&name);
+        assert!(
+            matches!(err, callsheet::SaveError::Invalid(_)),
+            "{name}: {err}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            file_before,
+            "{name}: the file changed"
+        );
+        refused.push(name);
+    }
+    println!("{} invalid productions refused", refused.len());
+    assert!(
+        refused.len() >= 50,
+        "only {} were refused: {refused:?}",
+        refused.len()
+    );
+    assert_eq!(handle.schedule().conflicts(), conflicts_before);
+    assert_eq!(names(dir.path()), ["show.json"], "no temporary files");
+}
+
+/// Bad CSV imports, each refused with every problem by row and column, and
+/// the production unchanged (all or nothing).
+#[test]
+fn bad_csv_imports_name_row_and_column_and_change_nothing() {
+    type Import = fn(&mut Production, &str) -> Result<usize, callsheet::budget::CsvError>;
+    let transactions: Import = Production::import_transactions_csv;
+    let lines: Import = Production::import_budget_csv;
+    let header = "id,kind,account,date,amount,currency,purchase order\n";
+    let cases: &[(&str, Import, String, &[&str])] = &[
+        ("empty file", transactions, String::new(), &["the file is empty: expected a header row"]),
+        ("header only, columns missing", transactions, "ref,date\n".into(), &[
+            "row 1: no \"account\" column (looked for a header named \"account\", \"accountcode\", \"acct\", \"accountno\", \"glaccount\")",
+            "row 1: no \"amount\" column (looked for a header named \"amount\", \"value\", \"net\", \"netamount\")",
+        ]),
+        ("ragged row", transactions, format!("{header}T2,invoice,3301,2027-02-11\n"), &["row 2: has 4 fields, the header has 7"]),
+        ("unknown account", transactions, format!("{header}T2,invoice,9999,2027-02-11,10.00,,\n"), &["row 2, column \"account\": unknown account \"9999\""]),
+        ("day-first date", transactions, format!("{header}T2,invoice,3301,11/02/2027,10.00,,\n"), &["row 2, column \"date\": \"11/02/2027\" is not a date (expected YYYY-MM-DD)"]),
+        ("too many decimals", transactions, format!("{header}T2,invoice,3301,2027-02-11,10.001,,\n"), &["row 2, column \"amount\": \"10.001\" has more decimals than USD allows (2)"]),
+        ("amount not a number", transactions, format!("{header}T2,invoice,3301,2027-02-11,ten,,\n"), &["row 2, column \"amount\": \"ten\" is not an amount (expected e.g. 1234.50, 1,234.50 or (1,234.50))"]),
+        ("unknown kind", transactions, format!("{header}T2,bribe,3301,2027-02-11,10.00,,\n"), &["row 2, column \"kind\": \"bribe\" is not a kind (expected invoice, petty cash, payroll or journal)"]),
+        ("unknown currency", transactions, format!("{header}T2,invoice,3301,2027-02-11,10.00,XYZ,\n"), &["row 2, column \"currency\": \"XYZ\" is not an ISO 4217 currency code"]),
+        ("id already in the ledger", transactions, format!("{header}T1,invoice,3301,2027-02-11,10.00,,\n"), &["row 2, column \"id\": \"T1\" is already in the ledger"]),
+        ("id twice in the file", transactions, format!("{header}T2,invoice,3301,2027-02-11,10.00,,\nT2,invoice,3301,2027-02-12,5.00,,\n"), &["row 3, column \"id\": \"T2\" repeats row 2"]),
+        ("unknown purchase order", transactions, format!("{header}T2,invoice,3301,2027-02-11,10.00,,PO9\n"), &["row 2, column \"purchase order\": unknown purchase order \"PO9\""]),
+        ("currency differs from the purchase order", transactions, format!("{header}T2,invoice,3301,2027-02-11,10.00,EUR,PO1\n"), &["row 2, column \"currency\": EUR does not match purchase order \"PO1\" in USD"]),
+        ("several problems, all listed", transactions, format!("{header}T2,invoice,9999,2027-02-11,10.00,,\nT3,invoice,3301,2027-13-01,1,,\n"), &["row 2, column \"account\": unknown account \"9999\"", "row 3, column \"date\": \"2027-13-01\" is not a date (expected YYYY-MM-DD)"]),
+        ("budget: unknown unit", lines, "account,description,amount,unit,rate\n3301,DP,5,fortnights,100\n".into(), &["row 2, column \"unit\": \"fortnights\" is not a unit (expected allow, flat, hours, days, weeks or months)"]),
+        ("budget: unknown account", lines, "account,description,amount,unit,rate\n3999,DP,5,days,100\n".into(), &["row 2, column \"account\": unknown account \"3999\""]),
+        ("budget: unknown global", lines, "account,description,amount,unit,rate\n3301,DP,SHOT_DAYS,days,100\n".into(), &["row 2, column \"amount\": unknown global \"SHOT_DAYS\""]),
+        ("budget: formula syntax", lines, "account,description,amount,unit,rate\n3301,DP,(SHOOT_DAYS,days,100\n".into(), &["row 2, column \"amount\": syntax error at column 12: expected \")\" to close the \"(\" at column 1, found the end"]),
+        ("budget: unknown fringe and person", lines, "account,description,amount,unit,rate,fringes,person\n3301,DP,5,days,100,FICA; PENSION,P9\n".into(), &["row 2, column \"person\": unknown person \"P9\"", "row 2, column \"fringes\": unknown fringe \"PENSION\""]),
+        ("budget: rate not a number", lines, "account,description,amount,unit,rate\n3301,DP,5,days,a lot\n".into(), &["row 2, column \"rate\": \"a lot\" is not an amount (expected e.g. 1234.50, 1,234.50 or (1,234.50))"]),
+    ];
+    let mut production = full();
+    let before = production.to_json();
+    for (what, import, text, want) in cases {
+        let got: Vec<String> = match import(&mut production, text) {
+            Ok(n) => vec![format!("IMPORTED {n}")],
+            Err(err) => err.problems.iter().map(ToString::to_string).collect(),
+        };
+        assert_eq!(got, *want, "{what}");
+        assert_eq!(
+            production.to_json(),
+            before,
+            "{what}: the production changed"
+        );
+    }
+}

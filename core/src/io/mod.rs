@@ -255,22 +255,66 @@ fn read_version(text: &str) -> Result<u32, LoadError> {
 fn parse_current(text: &str) -> Result<Production, LoadError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let production: Production =
-        serde_path_to_error::deserialize(&mut de).map_err(|err| structure_error(&err))?;
+        serde_path_to_error::deserialize(&mut de).map_err(|err| structure_error(&err, text))?;
     de.end().map_err(|err| syntax_error(&err))?;
     Ok(production)
 }
 
-fn structure_error(err: &serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+fn structure_error(err: &serde_path_to_error::Error<serde_json::Error>, text: &str) -> LoadError {
     let inner = err.inner();
     match inner.classify() {
-        serde_json::error::Category::Data => LoadError::Structure {
-            path: display_path(err.path()),
-            message: strip_position(inner),
-            line: inner.line(),
-            column: inner.column(),
-        },
+        serde_json::error::Category::Data => {
+            let mut message = strip_position(inner);
+            if let Some(better) = explain_time_error(&message, text, inner.line(), inner.column()) {
+                message = better;
+            }
+            LoadError::Structure {
+                path: display_path(err.path()),
+                message,
+                line: inner.line(),
+                column: inner.column(),
+            }
+        }
         _ => syntax_error(inner),
     }
+}
+
+/// chrono's parse errors say what went wrong ("input is out of range") but
+/// not with what or what was expected: add the value and the format.
+///
+/// serde_json reports the position just after the offending string, so the
+/// value is the last quoted string before `line`:`column`.
+fn explain_time_error(message: &str, text: &str, line: usize, column: usize) -> Option<String> {
+    const CHRONO: &[&str] = &[
+        "input is out of range",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "bad or unsupported format string",
+    ];
+    if !CHRONO.contains(&message) {
+        return None;
+    }
+    let line_text = text.lines().nth(line.checked_sub(1)?)?;
+    let before: String = line_text.chars().take(column).collect();
+    let close = before.rfind('"')?;
+    let open = before[..close].rfind('"')?;
+    let value = &before[open + 1..close];
+    let (what, expected) = if value.contains(['T', 't', ' ']) {
+        (
+            "instant",
+            "RFC 3339 with a UTC offset, such as 2027-02-22T15:00:00Z",
+        )
+    } else if value.contains(':') {
+        ("time", "HH:MM:SS, such as 07:30:00")
+    } else {
+        ("date", "YYYY-MM-DD, such as 2027-02-22")
+    };
+    Some(format!(
+        "{value:?} is not a valid {what} ({message}); expected {expected}"
+    ))
 }
 
 fn display_path(path: &serde_path_to_error::Path) -> String {

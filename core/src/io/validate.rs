@@ -164,15 +164,21 @@ impl<'a> Checker<'a> {
         i: usize,
         id: &'a str,
     ) {
-        let path = format!("{section}[{i}].id");
+        // Budget categories and accounts are keyed by their `code`.
+        let field = if section.starts_with("budget.") {
+            "code"
+        } else {
+            "id"
+        };
+        let path = format!("{section}[{i}].{field}");
         if id.trim().is_empty() {
-            problems.push(Problem::new(path, "id must not be empty"));
+            problems.push(Problem::new(path, format!("{field} must not be empty")));
             return;
         }
         if let Some(first) = index.get(id) {
             problems.push(Problem::new(
                 path,
-                format!("duplicate id {id:?} (first used by {section}[{first}])"),
+                format!("duplicate {field} {id:?} (first used by {section}[{first}])"),
             ));
         } else {
             index.insert(id, i);
