@@ -93,6 +93,14 @@ else
     skipped+=("Kotlin (no JDK/Maven)")
 fi
 
+step "fuzz smoke run (cargo-fuzz targets: loader, CSV import, formulas, iCalendar round trip)"
+if cargo fuzz --version >/dev/null 2>&1 && cargo +nightly --version >/dev/null 2>&1; then
+    FUZZ_SMOKE_SECONDS=${FUZZ_SMOKE_SECONDS:-10} scripts/fuzz-smoke.sh
+else
+    echo "SKIPPED: fuzz smoke run needs cargo-fuzz and a nightly toolchain"
+    skipped+=("fuzz smoke (no cargo-fuzz/nightly)")
+fi
+
 printf '\nAll tests passed.'
 if [ ${#skipped[@]} -gt 0 ]; then
     printf ' Skipped: %s.' "$(IFS=';'; echo "${skipped[*]}")"
