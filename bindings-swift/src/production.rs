@@ -62,8 +62,12 @@ impl Production {
         })
     }
 
-    fn snapshot(&self) -> Arc<callsheet::Production> {
+    pub(crate) fn snapshot(&self) -> Arc<callsheet::Production> {
         self.handle.snapshot()
+    }
+
+    pub(crate) fn handle(&self) -> &ProductionHandle {
+        &self.handle
     }
 
     fn schedule(&self) -> Schedule {
