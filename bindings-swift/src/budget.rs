@@ -43,12 +43,27 @@ pub struct Account {
     pub category: AccountCode,
 }
 
-/// A chart of accounts: topsheet categories and their accounts.
-#[uniffi::remote(Record)]
-pub struct Chart {
+/// A chart of accounts: topsheet categories and their accounts. (Not
+/// `Chart`: that would collide with Swift Charts' `Chart` in apps that
+/// import both.)
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChartOfAccounts {
+    /// The chart's name.
     pub name: String,
+    /// Categories in topsheet order.
     pub categories: Vec<BudgetCategory>,
+    /// Accounts in chart order.
     pub accounts: Vec<Account>,
+}
+
+impl From<Chart> for ChartOfAccounts {
+    fn from(chart: Chart) -> Self {
+        Self {
+            name: chart.name,
+            categories: chart.categories,
+            accounts: chart.accounts,
+        }
+    }
 }
 
 /// The schedule figure a global follows.
@@ -554,6 +569,6 @@ pub fn compare_budgets(
 /// # Errors
 /// Only `Internal`.
 #[uniffi::export]
-pub fn standard_feature_chart() -> Result<Chart, CallsheetError> {
-    guard(|| Ok(Chart::standard_feature()))
+pub fn standard_feature_chart() -> Result<ChartOfAccounts, CallsheetError> {
+    guard(|| Ok(Chart::standard_feature().into()))
 }

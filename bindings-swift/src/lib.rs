@@ -16,8 +16,8 @@ mod production;
 mod types;
 
 pub use budget::{
-    AccountTotal, CostReport, CostReportOptions, FringeAmount, Markup, Topsheet, compare_budgets,
-    standard_feature_chart,
+    AccountTotal, ChartOfAccounts, CostReport, CostReportOptions, FringeAmount, Markup, Topsheet,
+    compare_budgets, standard_feature_chart,
 };
 pub use errors::{CallsheetError, Problem};
 pub use production::{AgendaRequest, Production};
