@@ -99,6 +99,28 @@ impl Production {
         guard(|| Ok(Self::wrap(callsheet::Production::from_json(&text)?)))
     }
 
+    /// Adds or replaces records by id and removes ids, from one JSON batch
+    /// in the production file's field names: `{"people": [...], "events":
+    /// [...], "locations": [...], "resources": [...], "units": [...],
+    /// "purchase_orders": [...], "transactions": [...], "remove": {"events":
+    /// ["E1"]}}`. All or nothing: the whole result is validated first.
+    ///
+    /// # Errors
+    /// `Invalid` with every problem and its path (`people[3].category`,
+    /// `remove.events[0]`, then the merged production's); the production is
+    /// unchanged.
+    pub fn apply_records(&self, batch_json: String) -> Result<RecordsApplied, CallsheetError> {
+        guard(|| {
+            let batch = callsheet::io::RecordBatch::from_json(&batch_json)?;
+            let summary = self.handle().update(|p| p.apply(batch))?;
+            Ok(RecordsApplied {
+                added: summary.added as u64,
+                replaced: summary.replaced as u64,
+                removed: summary.removed as u64,
+            })
+        })
+    }
+
     /// The production as canonical, pretty-printed JSON.
     ///
     /// # Errors
@@ -418,4 +440,15 @@ pub fn schedule_fingerprint(production: Arc<Production>) -> Result<u64, Callshee
             &production.snapshot(),
         ))
     })
+}
+
+/// What [`Production::apply_records`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct RecordsApplied {
+    /// Records appended.
+    pub added: u64,
+    /// Records that replaced one with the same id.
+    pub replaced: u64,
+    /// Records removed.
+    pub removed: u64,
 }

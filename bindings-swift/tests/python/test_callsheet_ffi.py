@@ -410,5 +410,53 @@ class LogisticsTests(unittest.TestCase):
         self.assertEqual(ctx.exception.problems[0].path, "resource")
 
 
+class ScenarioTest(unittest.TestCase):
+    """The shared scenario (tests/scenario/expected.json): the same answers as
+    the Rust suite, Kotlin and the Swift package."""
+
+    def setUp(self):
+        self.p = cs.Production.load(str(SAMPLE))
+        self.expected = json.loads((REPO / "tests" / "scenario" / "expected.json").read_text())
+
+    def test_conflicts(self):
+        want = self.expected["conflicts"]
+        got = self.p.conflicts()
+        self.assertEqual(len(want), len(got))
+        utc = lambda t: t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        for w, g in zip(want, got):
+            self.assertEqual(w["kind"], g.kind.name.lower())
+            self.assertEqual(w["severity"], g.severity.name.lower())
+            self.assertEqual(w["subjects"], [s.id for s in g.subjects])
+            self.assertEqual(w["events"], list(g.events))
+            self.assertEqual((w["start"], w["end"]), (utc(g.start), utc(g.end)))
+            self.assertEqual(w["message"], g.message)
+            want_cost = None if w["cost"] is None else decimal.Decimal(w["cost"])
+            self.assertEqual(want_cost, None if g.cost is None else g.cost.amount)
+
+    def test_topsheet_and_cost_report(self):
+        top = self.expected["topsheet"]
+        t = self.p.budget_topsheet()
+        self.assertEqual(decimal.Decimal(top["grand_total"]), t.grand_total)
+        self.assertEqual(decimal.Decimal(top["above_the_line"]), t.above_the_line)
+        cost = self.expected["cost_report"]
+        r = self.p.cost_report(cs.CostReportOptions(
+            as_of=dt.date.fromisoformat(cost["as_of"]), period_start=None, alert_percent=None))
+        for name, value in cost["total"].items():
+            self.assertEqual(decimal.Decimal(value), getattr(r.total, name), name)
+        self.assertEqual(cost["alerts"], [a.account for a in r.alerts])
+
+    def test_bulk_records_all_or_nothing(self):
+        before = self.p.to_json()
+        applied = self.p.apply_records(json.dumps(
+            {"people": [{"id": "NEW-1", "name": "New Grip", "category": "crew"}]}))
+        self.assertEqual((applied.added, applied.replaced), (1, 0))
+        after = self.p.to_json()
+        with self.assertRaises(cs.CallsheetError.Invalid) as ctx:
+            self.p.apply_records(json.dumps({"people": [{"id": "X", "name": "X", "category": "grip"}]}))
+        self.assertEqual(ctx.exception.problems[0].path, "people[0].category")
+        self.assertEqual(self.p.to_json(), after)
+        self.assertNotEqual(before, after)
+
+
 if __name__ == "__main__":
     unittest.main()
