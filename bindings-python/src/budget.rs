@@ -190,7 +190,8 @@ impl Budget {
     /// budget, or whose estimated final cost is over it, are in `alerts`.
     /// Ledger problems (unknown accounts, missing exchange rates) raise
     /// `ValidationError` with their paths.
-    #[pyo3(signature = (as_of, *, period_start=None, alert_percent=Decimal::from(90)))]
+    #[pyo3(signature = (as_of, *, period_start=None, alert_percent=Decimal::from(90)),
+        text_signature = "($self, as_of, *, period_start=None, alert_percent=90)")]
     fn cost_report(
         &self,
         py: Python<'_>,
@@ -847,8 +848,7 @@ impl CostReport {
     }
 
     fn __len__(&self) -> usize {
-        let r = &self.inner;
-        r.accounts.len() + r.categories.len() + r.sections.len() + 1
+        self.inner.rows().len()
     }
 
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

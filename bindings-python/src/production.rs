@@ -564,7 +564,8 @@ impl Production {
     /// Writes the cost report as of `as_of` to `path` in the format its
     /// extension names (`.csv`, `.xlsx` or `.txt`), atomically. Options as
     /// for `Budget.cost_report`.
-    #[pyo3(signature = (path, *, as_of, period_start=None, alert_percent=Decimal::from(90)))]
+    #[pyo3(signature = (path, *, as_of, period_start=None, alert_percent=Decimal::from(90)),
+        text_signature = "($self, path, *, as_of, period_start=None, alert_percent=90)")]
     fn export_cost_report(
         &self,
         py: Python<'_>,

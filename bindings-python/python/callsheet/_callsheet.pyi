@@ -836,7 +836,7 @@ class Budget:
         as_of: datetime.date,
         *,
         period_start: datetime.date | None = None,
-        alert_percent: decimal.Decimal | int = ...,
+        alert_percent: decimal.Decimal | int = 90,
     ) -> CostReport: ...
     def export_topsheet(self, path: str | os.PathLike[str]) -> None: ...
 
@@ -1510,7 +1510,7 @@ class Production:
         *,
         as_of: datetime.date,
         period_start: datetime.date | None = None,
-        alert_percent: decimal.Decimal | int = ...,
+        alert_percent: decimal.Decimal | int = 90,
     ) -> None: ...
     def plan_transport(
         self,
