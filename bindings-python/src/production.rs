@@ -12,14 +12,17 @@ use callsheet::comms::{CalendarSubject, IcalOptions};
 use callsheet::schedule::{Schedule, SlotRequest};
 use chrono::{NaiveTime, TimeDelta};
 
+use crate::budget::{self, Budget};
 use crate::call_sheet;
 use crate::comms;
 use crate::errors::{
-    NaiveDatetimeError, invalid, load_error, request_error, run_detached, save_error,
-    validation_errors,
+    ImportFailure, NaiveDatetimeError, import_error, invalid, load_error, request_error,
+    run_detached, save_error, validation_errors,
 };
+use crate::logistics;
 use crate::model::{self, label};
 use crate::schedule;
+use rust_decimal::Decimal;
 
 /// A film, series season or show: people, locations, resources, the schedule,
 /// budget, ledger and logistics.
@@ -47,6 +50,28 @@ impl Production {
     /// The conflict index for the current snapshot.
     fn schedule(&self) -> Schedule {
         self.handle.schedule()
+    }
+
+    /// Reads the CSV file at `path` and applies `import` to the production
+    /// under the write lock: every row or none, and the result validated.
+    fn import_csv(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        import: fn(&mut callsheet::Production, &str) -> Result<usize, callsheet::budget::CsvError>,
+    ) -> PyResult<usize> {
+        run_detached(py, || {
+            let bytes = std::fs::read(&path).map_err(ImportFailure::Read)?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+                ImportFailure::NotUtf8 { line }
+            })?;
+            self.handle
+                .update(|p| import(p, &text))
+                .map_err(ImportFailure::Update)
+        })?
+        .map_err(|failure| import_error(&path, failure))
     }
 }
 
@@ -500,6 +525,125 @@ impl Production {
             callsheet::comms::free_busy(&production, &subject, from, to, dtstamp)
         })?
         .map_err(|e| request_error(e.problem()))
+    }
+
+    /// The budget of the current version (a snapshot: read the property
+    /// again after changing the production): topsheet, cost reports,
+    /// globals. See `Budget`.
+    #[getter]
+    fn budget(&self) -> Budget {
+        Budget::new(self.snapshot())
+    }
+
+    /// Imports a transactions CSV file into the ledger: every row or none.
+    /// Returns how many transactions were added.
+    ///
+    /// Columns are found by header name (case, spaces, `_` and `-` ignored):
+    /// `id` (or reference, invoice no.), `account`, `date` (YYYY-MM-DD) and
+    /// `amount` (`1,234.50`, `(12.00)` for a credit) are required; `kind`
+    /// (invoice, petty cash, payroll, journal), `currency`, `purchase order`
+    /// and `description` are optional. Raises `CsvImportError` (a
+    /// `ValidationError`) listing every problem by row (the header is row 1)
+    /// and column, `FileError` if the file cannot be read; either way the
+    /// production is unchanged.
+    fn import_transactions_csv(&self, py: Python<'_>, path: PathBuf) -> PyResult<usize> {
+        self.import_csv(py, path, callsheet::Production::import_transactions_csv)
+    }
+
+    /// Replaces the budget's detail lines with a budget CSV file's (one line
+    /// per row): every row or none. Returns how many lines were read.
+    ///
+    /// Columns: `account`, `description`, `amount` (a number or a formula
+    /// over the globals), `unit` and `rate` are required; `multiplier`,
+    /// `currency`, `fringes` (ids separated by `;`, `,` or spaces) and
+    /// `person` are optional. Errors as for `import_transactions_csv`.
+    fn import_budget_csv(&self, py: Python<'_>, path: PathBuf) -> PyResult<usize> {
+        self.import_csv(py, path, callsheet::Production::import_budget_csv)
+    }
+
+    /// Writes the cost report as of `as_of` to `path` in the format its
+    /// extension names (`.csv`, `.xlsx` or `.txt`), atomically. Options as
+    /// for `Budget.cost_report`.
+    #[pyo3(signature = (path, *, as_of, period_start=None, alert_percent=Decimal::from(90)),
+        text_signature = "($self, path, *, as_of, period_start=None, alert_percent=90)")]
+    fn export_cost_report(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        as_of: &Bound<'_, PyAny>,
+        period_start: Option<&Bound<'_, PyAny>>,
+        alert_percent: Decimal,
+    ) -> PyResult<()> {
+        let options = budget::report_options(as_of, period_start, alert_percent)?;
+        budget::export_cost_report(py, self.snapshot(), path, options)
+    }
+
+    /// The day's transport on `date` (a `datetime.date` in the home zone):
+    /// everyone's first call of the day, from where they slept, grouped
+    /// into vehicle runs, with per-driver pickup lists, the travel day's
+    /// movements and everyone without a pickup (and why).
+    ///
+    /// Riders arrive `buffer_minutes` before their call. `lodging` says where
+    /// people sleep: `Lodging` records, dicts with `person`, `night` (the
+    /// date the night starts) and `location`, or `(person, night, location)`
+    /// tuples; people without one start from their home base. A rider may
+    /// be delivered up to `max_wait_minutes` early to share a run and ride
+    /// up to `max_detour_minutes` longer than the direct route, a run has at
+    /// most `max_stops` pickups with `stop_minutes` to load at each after
+    /// the first, and a driver drives at most `max_driving_minutes` a day
+    /// (`None`: no limit) unless their vehicle crew entry says otherwise.
+    /// Bad options raise `ValidationError` naming the option.
+    #[pyo3(signature = (date, *, buffer_minutes=15, lodging=None, max_wait_minutes=30,
+        max_detour_minutes=20, max_stops=3, stop_minutes=5, max_driving_minutes=Some(600)),
+        text_signature = "($self, date, *, buffer_minutes=15, lodging=None, max_wait_minutes=30, \
+        max_detour_minutes=20, max_stops=3, stop_minutes=5, max_driving_minutes=600)")]
+    #[allow(clippy::too_many_arguments)]
+    fn plan_transport(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        buffer_minutes: u32,
+        lodging: Option<&Bound<'_, PyAny>>,
+        max_wait_minutes: u32,
+        max_detour_minutes: u32,
+        max_stops: u32,
+        stop_minutes: u32,
+        max_driving_minutes: Option<u32>,
+    ) -> PyResult<logistics::TransportPlan> {
+        let date = comms::civil_date(date, "date")?;
+        let options = logistics::transport_options(
+            buffer_minutes,
+            lodging,
+            max_wait_minutes,
+            max_detour_minutes,
+            max_stops,
+            stop_minutes,
+            max_driving_minutes,
+        )?;
+        logistics::plan(py, self.snapshot(), date, options)
+    }
+
+    /// Resource `resource_id`'s use over time: maximal segments with the
+    /// units owned, usable, booked, available and over-allocated, and the
+    /// bookings in force (prep and return buffers included). An unknown id
+    /// raises `ValidationError`.
+    fn resource_timeline(
+        &self,
+        py: Python<'_>,
+        resource_id: String,
+    ) -> PyResult<logistics::ResourceTimeline> {
+        logistics::timeline(py, self.snapshot(), resource_id)
+    }
+
+    /// Specific units (serial numbers, else `"#1"`, `"#2"`, ...) for every
+    /// booking of resource `resource_id`, and the bookings that could not
+    /// get all of theirs. An unknown id raises `ValidationError`.
+    fn assign_units(
+        &self,
+        py: Python<'_>,
+        resource_id: String,
+    ) -> PyResult<logistics::UnitAssignment> {
+        logistics::assign(py, self.snapshot(), resource_id)
     }
 
     fn __repr__(&self) -> String {
