@@ -146,6 +146,11 @@ if [ "$(uname -s)" != Darwin ]; then
     step "XCFramework: skipped (needs macOS with Xcode)"
 elif [ "$xcframework" = no ]; then
     step "XCFramework: skipped (--no-xcframework)"
+    if [ -d "$here/CallsheetFFI.xcframework" ]; then
+        echo "warning: the existing CallsheetFFI.xcframework was not rebuilt and no longer matches the" \
+            "generated sources; Package.swift uses it while it exists: remove it, or set" \
+            "CALLSHEET_FFI_USE_LIBRARY=1 to link $host_library" >&2
+    fi
 else
     step "XCFramework: iOS, iOS simulator and macOS static libraries ($profile)"
     for tool in xcodebuild lipo rustup; do
