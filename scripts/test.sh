@@ -76,12 +76,12 @@ for f in callsheet_ffi.py Callsheet.swift callsheetFFI.h dev/callsheet/callsheet
 done
 echo "generated: $(cd "$out" && find . -type f | sort | tr '\n' ' ')"
 
-step "Swift tests"
+step "Swift package tests (bindings-swift/swift: build.sh, then swift test)"
 if command -v swift >/dev/null 2>&1; then
-    echo "Swift package tests are not written yet (issue 8): SKIPPED"
-    skipped+=("Swift (tests not written yet)")
+    bindings-swift/swift/build.sh --no-xcframework \
+        && (cd bindings-swift/swift && CALLSHEET_FFI_USE_LIBRARY=1 swift test)
 else
-    echo "SKIPPED: no Swift toolchain on this machine (swift not found)"
+    echo "SKIPPED: no Swift toolchain (swift not found)"
     skipped+=("Swift (no toolchain)")
 fi
 

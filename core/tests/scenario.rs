@@ -26,11 +26,11 @@ fn scenario(p: &Production) -> Value {
             json!({
                 "kind": c.kind,
                 "severity": c.severity,
-                "subjects": c.subjects.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
+                "subjects": c.subjects,
                 "events": c.events,
                 "start": c.start,
                 "end": c.end,
-                "cost": c.cost.map(|m| m.amount.to_string()),
+                "cost": c.cost,
                 "message": c.message,
             })
         })
@@ -52,18 +52,17 @@ fn scenario(p: &Production) -> Value {
         })
         .collect();
     json!({
-        "production": p.name,
+        "production": "examples/data/sample-production.json",
         "conflicts": conflicts,
         "topsheet": {
             "above_the_line": totals.above_the_line.to_string(),
             "below_the_line": totals.below_the_line.to_string(),
-            "contingency": totals.contingency.to_string(),
             "grand_total": totals.grand_total.to_string(),
         },
         "cost_report": {
             "as_of": "2027-03-14",
             "total": total,
-            "alerts": report.alerts.iter().map(|a| a.account.as_str().to_owned()).collect::<Vec<_>>(),
+            "alerts": report.alerts,
         },
     })
 }
@@ -101,4 +100,5 @@ fn scenario_matches_the_shared_expected_results() {
         ]
     );
     assert_eq!(expected["topsheet"]["grand_total"], "7256320.79");
+    assert_eq!(expected["conflicts"][1]["subjects"][0]["id"], "C04");
 }

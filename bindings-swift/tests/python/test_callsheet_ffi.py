@@ -426,12 +426,12 @@ class ScenarioTest(unittest.TestCase):
         for w, g in zip(want, got):
             self.assertEqual(w["kind"], g.kind.name.lower())
             self.assertEqual(w["severity"], g.severity.name.lower())
-            self.assertEqual(w["subjects"], [s.id for s in g.subjects])
+            self.assertEqual(w["subjects"], [{"kind": s.kind.name.lower(), "id": s.id} for s in g.subjects])
             self.assertEqual(w["events"], list(g.events))
             self.assertEqual((w["start"], w["end"]), (utc(g.start), utc(g.end)))
             self.assertEqual(w["message"], g.message)
-            want_cost = None if w["cost"] is None else decimal.Decimal(w["cost"])
-            self.assertEqual(want_cost, None if g.cost is None else g.cost.amount)
+            want_cost = None if w["cost"] is None else (decimal.Decimal(w["cost"]["amount"]), w["cost"]["currency"])
+            self.assertEqual(want_cost, None if g.cost is None else (g.cost.amount, str(g.cost.currency)))
 
     def test_topsheet_and_cost_report(self):
         top = self.expected["topsheet"]
@@ -443,7 +443,9 @@ class ScenarioTest(unittest.TestCase):
             as_of=dt.date.fromisoformat(cost["as_of"]), period_start=None, alert_percent=None))
         for name, value in cost["total"].items():
             self.assertEqual(decimal.Decimal(value), getattr(r.total, name), name)
-        self.assertEqual(cost["alerts"], [a.account for a in r.alerts])
+        self.assertEqual(
+            cost["alerts"],
+            [{"account": a.account, "kind": a.kind.name.lower(), "message": a.message} for a in r.alerts])
 
     def test_bulk_records_all_or_nothing(self):
         before = self.p.to_json()

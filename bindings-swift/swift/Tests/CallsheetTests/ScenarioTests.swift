@@ -41,7 +41,7 @@ final class ScenarioTests: XCTestCase {
 
     /// Sections this suite checks, sections it knows but cannot check yet,
     /// and keys that describe the scenario rather than a result.
-    static let checked: Set<String> = ["conflicts", "cost_report"]
+    static let checked: Set<String> = ["conflicts", "topsheet", "cost_report"]
     static let notInSwiftYet: [String: String] = [
         "rooms": "hotel room allocation is not exported through the uniffi component yet",
     ]
@@ -68,6 +68,20 @@ final class ScenarioTests: XCTestCase {
             throw XCTSkip("no \"rooms\" in \(Self.expectedFile.path)")
         }
         throw XCTSkip("rooms: \(Self.notInSwiftYet["rooms"] ?? "")")
+    }
+
+    func testTopsheet() throws {
+        let expected = try Self.expected()
+        guard case .object(let want)? = expected["topsheet"] else {
+            throw XCTSkip("no \"topsheet\" object in \(Self.expectedFile.path)")
+        }
+        let t = try Self.production(expected).budgetTopsheet()
+        let got: Doc = .object([
+            "above_the_line": .decimal(t.aboveTheLine),
+            "below_the_line": .decimal(t.belowTheLine),
+            "grand_total": .decimal(t.grandTotal),
+        ])
+        XCTAssertEqual(compare(.object(want), got, at: "topsheet"), [])
     }
 
     func testCostReport() throws {

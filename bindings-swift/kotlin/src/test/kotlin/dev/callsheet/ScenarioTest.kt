@@ -24,7 +24,10 @@ class ScenarioTest {
             for ((w, g) in want.zip(got)) {
                 assertEquals(w["kind"].asString, g.kind.name.lowercase())
                 assertEquals(w["severity"].asString, g.severity.name.lowercase())
-                assertEquals(w["subjects"].asJsonArray.map { it.asString }, g.subjects.map { it.id })
+                assertEquals(
+                    w["subjects"].asJsonArray.map { it.asJsonObject["kind"].asString to it.asJsonObject["id"].asString },
+                    g.subjects.map { it.kind.name.lowercase() to it.id },
+                )
                 assertEquals(w["events"].asJsonArray.map { it.asString }, g.events)
                 assertEquals(w["start"].asString, g.start.toString())
                 assertEquals(w["end"].asString, g.end.toString())
@@ -33,7 +36,8 @@ class ScenarioTest {
                 if (cost.isJsonNull) {
                     assertEquals(null, g.cost)
                 } else {
-                    assertAmount(cost.asString, g.cost!!.amount, "cost of ${g.message}")
+                    assertAmount(cost.asJsonObject["amount"].asString, g.cost!!.amount, "cost of ${g.message}")
+                    assertEquals(cost.asJsonObject["currency"].asString, g.cost!!.currency)
                 }
             }
         }
@@ -64,7 +68,10 @@ class ScenarioTest {
             )
             assertEquals(total.keySet(), columns.keys)
             for ((name, value) in columns) assertAmount(total[name].asString, value, name)
-            assertEquals(cost["alerts"].asJsonArray.map { it.asString }, r.alerts.map { it.account })
+            assertEquals(
+                cost["alerts"].asJsonArray.map { it.asJsonObject["account"].asString to it.asJsonObject["message"].asString },
+                r.alerts.map { it.account to it.message },
+            )
         }
     }
 
