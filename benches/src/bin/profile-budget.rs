@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use callsheet::budget::{CostReportOptions, budget_totals, cost_report_with};
+use callsheet::budget::{CostReportOptions, budget_totals, cost_report, cost_report_with};
 use callsheet_benches::ledger::{LedgerSize, accounting, ledger_start};
 
 fn main() {
@@ -32,11 +32,16 @@ fn main() {
         let t1 = Instant::now();
         let report = cost_report_with(&production, &totals, &options).expect("report");
         let t2 = Instant::now();
+        drop(totals);
+        let t3 = Instant::now();
+        let full = cost_report(&production, &options).expect("report");
+        let t4 = Instant::now();
         eprintln!(
-            "budget totals {:?}, cost report {:?} ({} accounts)",
+            "budget totals {:?}, cost report from totals {:?}, full cost report {:?} ({} accounts)",
             t1 - t0,
             t2 - t1,
-            report.accounts.len()
+            t4 - t3,
+            report.accounts.len().max(full.accounts.len())
         );
     }
 }

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::engine::{BudgetTotals, round_to};
-use super::{BudgetError, BudgetLevel, budget_totals};
+use super::{BudgetError, BudgetLevel};
 use crate::io::Problem;
 use crate::model::{CurrencyCode, Production};
 
@@ -295,5 +295,6 @@ pub fn budget_delta(
     before: &Production,
     after: &Production,
 ) -> Result<BudgetComparison, BudgetError> {
-    compare_budgets(&budget_totals(before)?, &budget_totals(after)?)
+    use super::engine::budget_summary;
+    compare_budgets(&budget_summary(before)?, &budget_summary(after)?)
 }

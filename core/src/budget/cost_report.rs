@@ -274,7 +274,7 @@ pub fn cost_report(
     production: &Production,
     options: &CostReportOptions,
 ) -> Result<CostReport, BudgetError> {
-    let totals = super::budget_totals(production)?;
+    let totals = super::engine::budget_summary(production)?;
     cost_report_with(production, &totals, options)
 }
 
