@@ -668,3 +668,156 @@ fn bad_csv_imports_name_row_and_column_and_change_nothing() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// One handle, several threads
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use callsheet::schedule::{ConflictKind, Schedule};
+use callsheet::{Event, EventKind};
+
+/// Version `k` of the shared production: the revision written in three
+/// places (a reader seeing two different ones would have a torn read), and
+/// `k % 4` half-hour meetings for Leo (P2) during shoot day D1, each one
+/// double-booking him.
+fn version(base: &Production, k: usize) -> Production {
+    let mut p = base.clone();
+    let rev = format!("rev {k}");
+    p.name = rev.clone();
+    p.people[0].role = rev.clone();
+    p.events[0].title = rev;
+    let day_start = p.events[0].start;
+    for j in 0..k % 4 {
+        let start = day_start + chrono::TimeDelta::minutes(60 + 60 * j as i64);
+        let mut meeting = Event::new(
+            format!("MTG-{j}"),
+            EventKind::Meeting,
+            start,
+            start + chrono::TimeDelta::minutes(30),
+        );
+        meeting.attendees.push(callsheet::Attendance::new("P2"));
+        p.events.push(meeting);
+    }
+    p
+}
+
+/// The revision `k` of a production written by [`version`], checking that
+/// all three places agree.
+fn revision(p: &Production) -> usize {
+    let k: usize = p
+        .name
+        .strip_prefix("rev ")
+        .expect("a version")
+        .parse()
+        .unwrap();
+    assert_eq!(p.people[0].role, p.name, "torn read: people[0].role");
+    assert_eq!(p.events[0].title, p.name, "torn read: events[0].title");
+    k
+}
+
+/// Double bookings caused by the meetings.
+fn meeting_conflicts(schedule: &Schedule) -> usize {
+    schedule
+        .conflicts()
+        .iter()
+        .filter(|c| c.kind == ConflictKind::PersonDoubleBooked)
+        .filter(|c| c.events.iter().any(|e| e.as_str().starts_with("MTG-")))
+        .count()
+}
+
+#[test]
+fn readers_never_see_a_torn_or_stale_production_while_a_writer_applies_changes() {
+    let base = full();
+    let events = base.events.len();
+    for k in 0..4 {
+        assert_eq!(
+            meeting_conflicts(&Schedule::new(&version(&base, k))),
+            k,
+            "set-up"
+        );
+    }
+    let handle = ProductionHandle::new(version(&base, 0));
+    let writing = AtomicBool::new(true);
+    const VERSIONS: usize = 2_000;
+    let start = std::sync::Barrier::new(5);
+
+    std::thread::scope(|scope| {
+        let readers: Vec<_> = (0..4)
+            .map(|r| {
+                let (handle, writing, start) = (&handle, &writing, &start);
+                scope.spawn(move || {
+                    start.wait();
+                    let (mut last, mut reads, mut changes) = (0, 0usize, 0usize);
+                    let fitting = {
+                        let start = "2027-02-22T20:00:00Z".parse().unwrap();
+                        let mut e = Event::new(
+                            "FIT",
+                            EventKind::Fitting,
+                            start,
+                            start + chrono::TimeDelta::hours(1),
+                        );
+                        e.attendees.push(callsheet::Attendance::new("P2"));
+                        e
+                    };
+                    while writing.load(Ordering::Acquire) || reads < 50 {
+                        // A snapshot is one whole version, never older than the last one seen.
+                        let snapshot = handle.snapshot();
+                        let k = revision(&snapshot);
+                        assert!(k >= last, "reader {r}: version {k} after {last}");
+                        assert_eq!(snapshot.events.len(), events + k % 4);
+                        changes += usize::from(k != last);
+                        last = k;
+
+                        // The cached conflict index belongs to one version
+                        // too, and its conflicts are that version's.
+                        let schedule = handle.schedule();
+                        let k = revision(schedule.production());
+                        assert!(k >= last, "reader {r}: schedule of {k} after {last}");
+                        last = k;
+                        assert_eq!(
+                            meeting_conflicts(&schedule),
+                            k % 4,
+                            "reader {r}, version {k}"
+                        );
+                        if reads % 16 == r {
+                            let fresh = Schedule::new(schedule.production());
+                            assert_eq!(fresh.conflicts(), schedule.conflicts(), "version {k}");
+                            assert!(snapshot.validate().is_ok());
+                        }
+                        // An incremental check against the same index.
+                        let found = schedule.check_event(&fitting).unwrap();
+                        assert!(found.iter().all(|c| c.involves(&fitting.id)));
+                        reads += 1;
+                    }
+                    (reads, changes)
+                })
+            })
+            .collect();
+
+        start.wait();
+        for k in 1..=VERSIONS {
+            handle.replace(version(&base, k)).unwrap();
+            if k % 8 == 0 {
+                std::thread::yield_now();
+            }
+            if k % 10 == 0 {
+                // A refused change in the middle of it all changes nothing.
+                let mut bad = version(&base, k + 1);
+                bad.people[1].id = bad.people[0].id.clone();
+                assert!(handle.replace(bad).is_err());
+                assert_eq!(revision(&handle.snapshot()), k);
+            }
+        }
+        writing.store(false, Ordering::Release);
+        let mut seen = 0;
+        for (r, reader) in readers.into_iter().enumerate() {
+            let (reads, changes) = reader.join().unwrap();
+            println!("reader {r}: {reads} reads, saw {changes} changes");
+            seen += changes;
+        }
+        assert!(seen > 0, "the readers ran while the writer wrote");
+    });
+    assert_eq!(revision(&handle.snapshot()), VERSIONS);
+    assert_eq!(meeting_conflicts(&handle.schedule()), VERSIONS % 4);
+}
