@@ -46,9 +46,9 @@ for target in $(cargo +nightly fuzz list); do
     inputs=$(find "regressions/$target" "seeds/$target" -type f | sort)
     if [ -n "$inputs" ]; then
         # shellcheck disable=SC2086 # file names have no spaces
-        run $inputs -- -rss_limit_mb=2048 -timeout=10
+        run $inputs -- -rss_limit_mb=2048 -timeout=30
     fi
     run "$work/$target" "regressions/$target" "seeds/$target" -- \
-        -max_total_time="$seconds" -max_len=$max_len -rss_limit_mb=2048 -timeout=10
+        -max_total_time="$seconds" -max_len=$max_len -rss_limit_mb=2048 -timeout=30
 done
 echo "fuzz smoke run: no crashes"

@@ -117,6 +117,17 @@ impl Production {
         run_detached(py, || production.validate())?.map_err(validation_errors)
     }
 
+    /// Makes `other`'s production the current one in this handle, after
+    /// validating it. Threads reading this `Production` see the old
+    /// production or the new one, never a mix; `other` is unchanged.
+    ///
+    /// Raises `ValidationError` listing every problem; then nothing changes.
+    fn replace(&self, py: Python<'_>, other: PyRef<'_, Production>) -> PyResult<()> {
+        let next = (*other.snapshot()).clone();
+        let handle = &self.handle;
+        run_detached(py, || handle.replace(next))?.map_err(validation_errors)
+    }
+
     /// Title of the production.
     #[getter]
     fn name(&self) -> String {

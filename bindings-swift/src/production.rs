@@ -138,6 +138,16 @@ impl Production {
         guard(|| Ok(self.snapshot().save(&path)?))
     }
 
+    /// Makes `other`'s production the current one here, after validating
+    /// it. Threads reading this `Production` see the old production or the
+    /// new one, never a mix; `other` is unchanged.
+    ///
+    /// # Errors
+    /// `Invalid` listing every problem; then nothing changes.
+    pub fn replace(&self, other: Arc<Production>) -> Result<(), CallsheetError> {
+        guard(|| Ok(self.handle.replace((*other.snapshot()).clone())?))
+    }
+
     /// Checks the production; returns every problem (empty when valid).
     ///
     /// # Errors

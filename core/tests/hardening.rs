@@ -521,7 +521,7 @@ fn a_long_chain_of_globals_behind_a_cycle_is_linear() {
 // ---------------------------------------------------------------------------
 // Failed operations change nothing (compared as saved JSON)
 
-use callsheet::ProductionHandle;
+use callsheet::{ProductionHandle, UpdateError};
 
 /// good-minimal.json with a valid budget, ledger, logistics and rule pack
 /// (written by make_bad_files.py alongside the catalogue).
@@ -667,4 +667,320 @@ fn bad_csv_imports_name_row_and_column_and_change_nothing() {
             "{what}: the production changed"
         );
     }
+}
+
+// ---------------------------------------------------------------------------
+// One handle, several threads
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use callsheet::schedule::{ConflictKind, Schedule};
+use callsheet::{Event, EventKind};
+
+/// Version `k` of the shared production: the revision written in three
+/// places (a reader seeing two different ones would have a torn read), and
+/// `k % 4` half-hour meetings for Leo (P2) during shoot day D1, each one
+/// double-booking him.
+fn version(base: &Production, k: usize) -> Production {
+    let mut p = base.clone();
+    let rev = format!("rev {k}");
+    p.name = rev.clone();
+    p.people[0].role = rev.clone();
+    p.events[0].title = rev;
+    let day_start = p.events[0].start;
+    for j in 0..k % 4 {
+        let start = day_start + chrono::TimeDelta::minutes(60 + 60 * j as i64);
+        let mut meeting = Event::new(
+            format!("MTG-{j}"),
+            EventKind::Meeting,
+            start,
+            start + chrono::TimeDelta::minutes(30),
+        );
+        meeting.attendees.push(callsheet::Attendance::new("P2"));
+        p.events.push(meeting);
+    }
+    p
+}
+
+/// The revision `k` of a production written by [`version`], checking that
+/// all three places agree.
+fn revision(p: &Production) -> usize {
+    let k: usize = p
+        .name
+        .strip_prefix("rev ")
+        .expect("a version")
+        .parse()
+        .unwrap();
+    assert_eq!(p.people[0].role, p.name, "torn read: people[0].role");
+    assert_eq!(p.events[0].title, p.name, "torn read: events[0].title");
+    k
+}
+
+/// Double bookings caused by the meetings.
+fn meeting_conflicts(schedule: &Schedule) -> usize {
+    schedule
+        .conflicts()
+        .iter()
+        .filter(|c| c.kind == ConflictKind::PersonDoubleBooked)
+        .filter(|c| c.events.iter().any(|e| e.as_str().starts_with("MTG-")))
+        .count()
+}
+
+#[test]
+fn readers_never_see_a_torn_or_stale_production_while_a_writer_applies_changes() {
+    let base = full();
+    let events = base.events.len();
+    for k in 0..4 {
+        assert_eq!(
+            meeting_conflicts(&Schedule::new(&version(&base, k))),
+            k,
+            "set-up"
+        );
+    }
+    let handle = ProductionHandle::new(version(&base, 0));
+    let writing = AtomicBool::new(true);
+    const VERSIONS: usize = 2_000;
+    let start = std::sync::Barrier::new(4 + 1 + 2);
+
+    std::thread::scope(|scope| {
+        let readers: Vec<_> = (0..4)
+            .map(|r| {
+                let (handle, writing, start) = (&handle, &writing, &start);
+                scope.spawn(move || {
+                    start.wait();
+                    let (mut last, mut reads, mut changes) = (0, 0usize, 0usize);
+                    let fitting = {
+                        let start = "2027-02-22T20:00:00Z".parse().unwrap();
+                        let mut e = Event::new(
+                            "FIT",
+                            EventKind::Fitting,
+                            start,
+                            start + chrono::TimeDelta::hours(1),
+                        );
+                        e.attendees.push(callsheet::Attendance::new("P2"));
+                        e
+                    };
+                    while writing.load(Ordering::Acquire) || reads < 50 {
+                        // A snapshot is one whole version, never older than the last one seen.
+                        let snapshot = handle.snapshot();
+                        let k = revision(&snapshot);
+                        assert!(k >= last, "reader {r}: version {k} after {last}");
+                        assert_eq!(snapshot.events.len(), events + k % 4);
+                        changes += usize::from(k != last);
+                        last = k;
+
+                        // The cached conflict index belongs to one version
+                        // too, and its conflicts are that version's.
+                        let schedule = handle.schedule();
+                        let k = revision(schedule.production());
+                        assert!(k >= last, "reader {r}: schedule of {k} after {last}");
+                        last = k;
+                        assert_eq!(
+                            meeting_conflicts(&schedule),
+                            k % 4,
+                            "reader {r}, version {k}"
+                        );
+                        if reads % 16 == r {
+                            let fresh = Schedule::new(schedule.production());
+                            assert_eq!(fresh.conflicts(), schedule.conflicts(), "version {k}");
+                            assert!(snapshot.validate().is_ok());
+                        }
+                        // An incremental check against the same index.
+                        let found = schedule.check_event(&fitting).unwrap();
+                        assert!(found.iter().all(|c| c.involves(&fitting.id)));
+                        reads += 1;
+                    }
+                    (reads, changes)
+                })
+            })
+            .collect();
+
+        // Three writers (this thread and two more) each apply their share
+        // of the versions with update(), which reads the current version
+        // under the write lock: none may be lost.
+        let updaters: Vec<_> = (0..2)
+            .map(|_| {
+                let (handle, base, start) = (&handle, &base, &start);
+                scope.spawn(move || {
+                    start.wait();
+                    for i in 0..VERSIONS / 4 {
+                        handle
+                            .update(|p| {
+                                *p = version(base, revision(p) + 1);
+                                Ok::<_, std::convert::Infallible>(())
+                            })
+                            .unwrap();
+                        if i % 10 == 0 {
+                            // Refused updates in the middle of it all change nothing.
+                            let invalid = handle.update(|p| {
+                                p.people[1].id = p.people[0].id.clone();
+                                Ok::<_, std::convert::Infallible>(())
+                            });
+                            assert!(matches!(invalid, Err(UpdateError::Invalid(_))));
+                            let failed = handle.update(|p| {
+                                p.name = "half-applied".into();
+                                Err::<(), _>("the change gave up")
+                            });
+                            assert!(matches!(
+                                failed,
+                                Err(UpdateError::Change("the change gave up"))
+                            ));
+                        }
+                    }
+                })
+            })
+            .collect();
+        start.wait();
+        for i in 0..VERSIONS / 2 {
+            // Not replace(version(k + 1)): racing the updaters, a whole
+            // production built from an older snapshot would undo their
+            // versions (readers would see them go backwards). update() reads
+            // the current one under the write lock.
+            handle
+                .update(|p| {
+                    *p = version(&base, revision(p) + 1);
+                    Ok::<_, std::convert::Infallible>(())
+                })
+                .unwrap();
+            if i % 8 == 0 {
+                std::thread::yield_now();
+            }
+            if i % 10 == 0 {
+                let mut bad = version(&base, 1);
+                bad.people[1].id = bad.people[0].id.clone();
+                assert!(
+                    handle.replace(bad).is_err(),
+                    "replace refuses an invalid production"
+                );
+            }
+        }
+        for updater in updaters {
+            updater.join().unwrap();
+        }
+        writing.store(false, Ordering::Release);
+        let mut seen = 0;
+        for (r, reader) in readers.into_iter().enumerate() {
+            let (reads, changes) = reader.join().unwrap();
+            println!("reader {r}: {reads} reads, saw {changes} changes");
+            seen += changes;
+        }
+        assert!(seen > 0, "the readers ran while the writer wrote");
+    });
+    assert_eq!(revision(&handle.snapshot()), VERSIONS, "no update was lost");
+    assert_eq!(meeting_conflicts(&handle.schedule()), VERSIONS % 4);
+}
+
+// ---------------------------------------------------------------------------
+// Record batches and updates: all or nothing, linear
+
+use callsheet::io::RecordBatch;
+
+#[test]
+fn failed_batches_and_updates_change_nothing() {
+    let batches = [
+        // An unknown removal, an unknown attendee, a duplicate in the batch,
+        // a bad budget reference.
+        r#"{"remove": {"events": ["E404"]}}"#,
+        r#"{"events": [{"id": "M1", "kind": "meeting", "status": "confirmed", "start": "2027-02-21T17:00:00Z",
+            "end": "2027-02-21T18:00:00Z", "attendees": [{"person": "P404"}]}]}"#,
+        r#"{"people": [{"id": "P9", "name": "A", "category": "crew"}, {"id": "P9", "name": "B", "category": "crew"}]}"#,
+        r#"{"transactions": [{"id": "T2", "kind": "invoice", "account": "9999", "date": "2027-02-11",
+            "amount": {"amount": "1.00", "currency": "USD"}}]}"#,
+        // Removing a person still attending day 1.
+        r#"{"remove": {"people": ["P2"]}}"#,
+    ];
+    let mut production = full();
+    let before = production.to_json();
+    for text in batches {
+        let batch = RecordBatch::from_json(text).unwrap();
+        let err = production.apply(batch).unwrap_err();
+        assert!(!err.problems().is_empty(), "{text}");
+        assert_eq!(
+            production.to_json(),
+            before,
+            "{text}: the production changed"
+        );
+    }
+    // Malformed batches are refused before anything is applied.
+    for text in [
+        r#"{"people": [{"id": "P9", "name": "A", "category": "grip"}]}"#,
+        r#"{"people": []} trailing"#,
+        r#"{"events": [{"id": "M1", "kind": "meeting", "status": "confirmed", "start": "2027-02-21 17:00", "end": "2027-02-21T18:00:00Z"}]}"#,
+    ] {
+        let err = RecordBatch::from_json(text).unwrap_err();
+        println!("{err}");
+        assert!(!err.problems()[0].path.is_empty());
+    }
+
+    let handle = ProductionHandle::new(full());
+    let before = handle.snapshot().to_json();
+    let invalid = handle.update(|p| {
+        p.budget.lines[0].account = "9999".into();
+        Ok::<_, std::convert::Infallible>(())
+    });
+    let Err(UpdateError::Invalid(errors)) = invalid else {
+        panic!("{invalid:?}")
+    };
+    assert_eq!(
+        errors.problems()[0].to_string(),
+        r#"budget.lines[0].account: unknown account "9999""#
+    );
+    let failed = handle.update(|p| {
+        p.events.clear();
+        p.apply(RecordBatch::from_json(r#"{"remove": {"people": ["P404"]}}"#).unwrap())
+    });
+    assert!(matches!(failed, Err(UpdateError::Change(_))), "{failed:?}");
+    assert_eq!(handle.snapshot().to_json(), before, "the handle changed");
+}
+
+/// Removing many records by id used to scan the whole list once per id.
+#[test]
+fn removing_many_records_in_one_batch_is_linear() {
+    let n = 40_000;
+    let mut production = Production::new(
+        "Big",
+        "Europe/London".parse().unwrap(),
+        "GBP".parse().unwrap(),
+    );
+    let start: callsheet::Timestamp = "2027-03-01T09:00:00Z".parse().unwrap();
+    for i in 0..n {
+        let at = start + chrono::TimeDelta::hours(i as i64);
+        production.events.push(Event::new(
+            format!("E{i}"),
+            EventKind::Meeting,
+            at,
+            at + chrono::TimeDelta::minutes(30),
+        ));
+    }
+    let mut batch = RecordBatch::default();
+    batch.remove.events = (0..n).step_by(2).map(|i| format!("E{i}").into()).collect();
+    batch.remove.events.push("E0".into());
+    let started = Instant::now();
+    let err = production.clone().apply(batch.clone()).unwrap_err();
+    println!(
+        "{} removals from {n} events in {:.2?}",
+        batch.remove.events.len(),
+        started.elapsed()
+    );
+    assert_eq!(
+        err.problems()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        [format!(
+            "remove.events[{}]: no record in events has id \"E0\"",
+            n / 2
+        )],
+        "an id listed twice removes nothing the second time"
+    );
+    batch.remove.events.pop();
+    let summary = production.apply(batch).unwrap();
+    assert_eq!(summary.removed, n / 2);
+    assert_eq!(production.events.len(), n / 2);
+    assert!(
+        production
+            .events
+            .iter()
+            .all(|e| e.id.as_str()[1..].parse::<usize>().unwrap() % 2 == 1)
+    );
 }

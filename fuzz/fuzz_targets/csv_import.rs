@@ -5,7 +5,7 @@
 //! Whatever the bytes: no panic; an import either succeeds, leaving a
 //! production that still validates, with exactly the rows the parser
 //! returned, or fails with problems that each name a row (0 for the whole
-//! file, else 1 to the number of lines + 1) and leaves the production
+//! file, else a row that exists in the file) and leaves the production
 //! byte-for-byte unchanged (all or nothing).
 #![no_main]
 
@@ -27,9 +27,14 @@ fn production() -> &'static (Production, String) {
 
 fn check_problems(err: &CsvError, text: &str) {
     assert!(!err.problems.is_empty(), "an error without problems");
-    let rows = text.lines().count() as u64 + 1;
+    // A record ends at LF, CR or CRLF: at most one row per line break, plus one.
+    let rows = text.matches(['\n', '\r']).count() as u64 + 2;
     for problem in &err.problems {
-        assert!(problem.row <= rows, "row {} of {rows}: {problem}", problem.row);
+        assert!(
+            problem.row <= rows,
+            "row {} of {rows}: {problem}",
+            problem.row
+        );
         assert!(!problem.message.is_empty());
         let _ = problem.to_string();
     }
@@ -43,7 +48,10 @@ fuzz_target!(|data: &[u8]| {
     let (base, json) = production();
 
     let mut p = base.clone();
-    match (parse_transactions_csv(base, text), p.import_transactions_csv(text)) {
+    match (
+        parse_transactions_csv(base, text),
+        p.import_transactions_csv(text),
+    ) {
         (Ok(parsed), Ok(count)) => {
             assert_eq!(count, parsed.len());
             let added = &p.ledger.transactions[base.ledger.transactions.len()..];

@@ -7,9 +7,7 @@ use std::hash::Hash;
 
 use serde::Deserialize;
 
-use super::{
-    LoadError, Problem, ValidationErrors, display_path, limits, strip_position, syntax_error,
-};
+use super::{LoadError, Problem, ValidationErrors, limits, structure_error, syntax_error};
 use crate::budget::{PurchaseOrder, Transaction};
 use crate::model::{
     Event, EventId, Location, LocationId, Person, PersonId, Production, Resource, ResourceId,
@@ -79,19 +77,11 @@ impl RecordBatch {
     /// `people[3].category: unknown variant "grip"`.
     pub fn from_json(text: &str) -> Result<Self, LoadError> {
         limits::check(text)?;
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|err| {
-            let inner = err.inner();
-            if inner.is_syntax() || inner.is_eof() {
-                return syntax_error(inner);
-            }
-            LoadError::Structure {
-                path: display_path(err.path()),
-                message: strip_position(inner),
-                line: inner.line(),
-                column: inner.column(),
-            }
-        })
+        let mut de = serde_json::Deserializer::from_str(text);
+        let batch =
+            serde_path_to_error::deserialize(&mut de).map_err(|err| structure_error(&err, text))?;
+        de.end().map_err(|err| syntax_error(&err))?;
+        Ok(batch)
     }
 
     /// True when the batch changes nothing.
@@ -112,16 +102,36 @@ fn merge<T, K: Eq + Hash + Clone + std::fmt::Display>(
     summary: &mut BatchSummary,
     problems: &mut Vec<Problem>,
 ) {
+    // One pass over the items for all removals (not one per id: removing
+    // many records from a large production would be quadratic). An id
+    // listed twice removes nothing the second time, as one by one would.
+    let mut first: HashMap<&K, usize> = HashMap::with_capacity(remove.len());
+    let mut repeated = vec![false; remove.len()];
     for (i, k) in remove.iter().enumerate() {
-        let before = items.len();
-        items.retain(|x| id(x) != k);
-        if items.len() == before {
+        if first.contains_key(k) {
+            repeated[i] = true;
+        } else {
+            first.insert(k, i);
+        }
+    }
+    let mut removed = vec![0_usize; remove.len()];
+    if !first.is_empty() {
+        items.retain(|x| match first.get(id(x)) {
+            Some(&i) => {
+                removed[i] += 1;
+                false
+            }
+            None => true,
+        });
+    }
+    for (i, k) in remove.iter().enumerate() {
+        if repeated[i] || removed[i] == 0 {
             problems.push(Problem::new(
                 format!("remove.{name}[{i}]"),
                 format!("no record in {name} has id \"{k}\""),
             ));
         }
-        summary.removed += before - items.len();
+        summary.removed += removed[i];
     }
     let mut at: HashMap<K, usize> = items
         .iter()
