@@ -128,6 +128,110 @@ impl Production {
         run_detached(py, || handle.replace(next))?.map_err(validation_errors)
     }
 
+    /// Adds or replaces records by id, and removes ids, in one step: all or
+    /// nothing. Records are dicts with the production file's field names
+    /// (aware datetimes, dates, `Decimal`s as values); `remove` maps a
+    /// collection name to ids, e.g. `{"events": ["E1"]}`. Returns
+    /// `{"added": n, "replaced": n, "removed": n}`.
+    ///
+    /// Raises `ValidationError` listing every problem with its path
+    /// (`people[3].category`, `remove.events[0]`, then the merged
+    /// production's own); then nothing changes.
+    #[pyo3(signature = (*, units=None, people=None, locations=None, resources=None,
+        events=None, purchase_orders=None, transactions=None, remove=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn apply(
+        &self,
+        py: Python<'_>,
+        units: Option<Bound<'_, PyAny>>,
+        people: Option<Bound<'_, PyAny>>,
+        locations: Option<Bound<'_, PyAny>>,
+        resources: Option<Bound<'_, PyAny>>,
+        events: Option<Bound<'_, PyAny>>,
+        purchase_orders: Option<Bound<'_, PyAny>>,
+        transactions: Option<Bound<'_, PyAny>>,
+        remove: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<BTreeMap<&'static str, usize>> {
+        let batch = pyo3::types::PyDict::new(py);
+        for (name, value) in [
+            ("units", units),
+            ("people", people),
+            ("locations", locations),
+            ("resources", resources),
+            ("events", events),
+            ("purchase_orders", purchase_orders),
+            ("transactions", transactions),
+            ("remove", remove),
+        ] {
+            if let Some(value) = value {
+                batch.set_item(name, value)?;
+            }
+        }
+        // One encoding of the whole batch (aware datetimes checked there),
+        // then the core parses it with paths and applies it atomically.
+        let text: String = py
+            .import("callsheet._json")?
+            .getattr("dumps")?
+            .call1((batch,))?
+            .extract()?;
+        let handle = &self.handle;
+        let summary = run_detached(py, || {
+            let batch = callsheet::io::RecordBatch::from_json(&text).map_err(load_error)?;
+            handle.update(|p| p.apply(batch)).map_err(|e| match e {
+                callsheet::UpdateError::Change(errors)
+                | callsheet::UpdateError::Invalid(errors) => validation_errors(errors),
+            })
+        })??;
+        Ok(BTreeMap::from([
+            ("added", summary.added),
+            ("replaced", summary.replaced),
+            ("removed", summary.removed),
+        ]))
+    }
+
+    /// A new production built from plain records in one step (see `apply`):
+    /// `Production.build("Night Diner", "America/Los_Angeles", "USD",
+    /// people=[...], locations=[...], events=[...])`.
+    ///
+    /// Raises `ValidationError` listing every problem with its path.
+    #[staticmethod]
+    #[pyo3(signature = (name, zone, currency, *, units=None, people=None, locations=None,
+        resources=None, events=None, purchase_orders=None, transactions=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        py: Python<'_>,
+        name: String,
+        zone: &str,
+        currency: &str,
+        units: Option<Bound<'_, PyAny>>,
+        people: Option<Bound<'_, PyAny>>,
+        locations: Option<Bound<'_, PyAny>>,
+        resources: Option<Bound<'_, PyAny>>,
+        events: Option<Bound<'_, PyAny>>,
+        purchase_orders: Option<Bound<'_, PyAny>>,
+        transactions: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let zone = zone
+            .parse()
+            .map_err(|e: callsheet::UnknownZone| invalid("zone", e.to_string()))?;
+        let currency = currency
+            .parse()
+            .map_err(|e: callsheet::UnknownCurrency| invalid("currency", e.to_string()))?;
+        let production = Self::new(callsheet::Production::new(name, zone, currency));
+        production.apply(
+            py,
+            units,
+            people,
+            locations,
+            resources,
+            events,
+            purchase_orders,
+            transactions,
+            None,
+        )?;
+        Ok(production)
+    }
+
     /// Title of the production.
     #[getter]
     fn name(&self) -> String {

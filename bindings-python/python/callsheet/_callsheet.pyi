@@ -1393,6 +1393,32 @@ class Production:
     def save(self, path: str | os.PathLike[str]) -> None: ...
     def validate(self) -> None: ...
     def replace(self, other: Production) -> None: ...
+    def apply(
+        self,
+        *,
+        units: Sequence[Mapping[str, Any]] | None = None,
+        people: Sequence[Mapping[str, Any]] | None = None,
+        locations: Sequence[Mapping[str, Any]] | None = None,
+        resources: Sequence[Mapping[str, Any]] | None = None,
+        events: Sequence[Mapping[str, Any]] | None = None,
+        purchase_orders: Sequence[Mapping[str, Any]] | None = None,
+        transactions: Sequence[Mapping[str, Any]] | None = None,
+        remove: Mapping[str, Sequence[str]] | None = None,
+    ) -> dict[str, int]: ...
+    @staticmethod
+    def build(
+        name: str,
+        zone: str,
+        currency: str,
+        *,
+        units: Sequence[Mapping[str, Any]] | None = None,
+        people: Sequence[Mapping[str, Any]] | None = None,
+        locations: Sequence[Mapping[str, Any]] | None = None,
+        resources: Sequence[Mapping[str, Any]] | None = None,
+        events: Sequence[Mapping[str, Any]] | None = None,
+        purchase_orders: Sequence[Mapping[str, Any]] | None = None,
+        transactions: Sequence[Mapping[str, Any]] | None = None,
+    ) -> Production: ...
     @property
     def name(self) -> str: ...
     @property
