@@ -789,6 +789,11 @@ proptest! {
         let options = CostReportOptions::as_of(as_of);
         let r = cost_report(&p, &options).unwrap();
         let start = as_of - chrono::Days::new(6);
+        // The report totals the budget without per-line detail: same figures.
+        let totals = p.budget_totals().unwrap();
+        for a in &totals.accounts {
+            prop_assert_eq!(r.account(a.code.as_str()).unwrap().budget, a.total);
+        }
         for code in ACCOUNTS {
             let mine: Vec<&Transaction> = p.ledger.transactions.iter()
                 .filter(|t| t.account.as_str() == code && t.date <= as_of).collect();

@@ -478,6 +478,68 @@ struct FringeDef<'a> {
     cap: Option<Decimal>,
 }
 
+/// A line's fringe rows: (fringe, subject, amount).
+type Rows = Vec<(usize, Decimal, Decimal)>;
+
+/// A rayon split's sums, kept rows and problems.
+type Partial = (Sums, Vec<(usize, Rows)>, Vec<(usize, Problem)>);
+
+/// Running sums of lines and fringes, per account and fringe.
+struct Sums {
+    /// Lines per account.
+    lines: Vec<Decimal>,
+    /// Fringes posted per account.
+    fringe_total: Vec<Decimal>,
+    /// Fringes per (posting account × fringe), and which cells were used.
+    cells: Vec<Decimal>,
+    touched: Vec<bool>,
+    /// Subject and amount per fringe.
+    subject: Vec<Decimal>,
+    amount: Vec<Decimal>,
+}
+
+impl Sums {
+    fn new(accounts: usize, fringes: usize, zero: Decimal) -> Self {
+        Self {
+            lines: vec![zero; accounts],
+            fringe_total: vec![zero; accounts],
+            cells: vec![zero; accounts * fringes],
+            touched: vec![false; accounts * fringes],
+            subject: vec![zero; fringes],
+            amount: vec![zero; fringes],
+        }
+    }
+
+    fn add(&mut self, e: &Evaluated, rows: &[(usize, Decimal, Decimal)], n_fringes: usize) {
+        self.lines[e.account] += e.base;
+        for &(f, subject, amount) in rows {
+            let cell = e.posting * n_fringes + f;
+            self.cells[cell] += amount;
+            self.touched[cell] = true;
+            self.fringe_total[e.posting] += amount;
+            self.subject[f] += subject;
+            self.amount[f] += amount;
+        }
+    }
+
+    fn merge(mut self, other: Self) -> Self {
+        let add = |a: &mut Vec<Decimal>, b: Vec<Decimal>| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        };
+        add(&mut self.lines, other.lines);
+        add(&mut self.fringe_total, other.fringe_total);
+        add(&mut self.cells, other.cells);
+        add(&mut self.subject, other.subject);
+        add(&mut self.amount, other.amount);
+        for (t, u) in self.touched.iter_mut().zip(other.touched) {
+            *t |= u;
+        }
+        self
+    }
+}
+
 /// The base-currency figures of one line, before fringes.
 struct Evaluated {
     quantity: Decimal,
@@ -833,28 +895,54 @@ impl<'a> Engine<'a> {
             });
             bucket
         }));
-        type Rows = Vec<(usize, Decimal, Decimal)>;
-        type Chunk = (Vec<(usize, Rows)>, Vec<(usize, Problem)>);
-        let computed: Vec<Chunk> = chunks
+        // Each rayon split sums its chunks into its own cells; the sums are
+        // exact, so merging them gives the same totals as one pass.
+        let n_fringes = fringes.len();
+        let n_accounts = budget.accounts.len();
+        let keep_rows = self.lines;
+        let (sums, computed, mut fringe_problems) = chunks
             .par_iter()
-            .map(|chunk| {
-                let mut paid = HashMap::default();
-                let mut problems = Vec::new();
-                let rows = chunk
-                    .iter()
-                    .map(|&i| (i, fringe_rows(i, &mut paid, &mut problems)))
-                    .collect();
-                (rows, problems)
-            })
-            .collect();
-        let mut line_fringes: Vec<Vec<(usize, Decimal, Decimal)>> =
-            vec![Vec::new(); evaluated.len()];
-        let mut fringe_problems = Vec::new();
-        for (rows, problems) in computed {
-            for (i, r) in rows {
-                line_fringes[i] = r;
-            }
-            fringe_problems.extend(problems);
+            .fold(
+                || {
+                    (
+                        Sums::new(n_accounts, n_fringes, zero),
+                        Vec::new(),
+                        Vec::new(),
+                    )
+                },
+                |(mut sums, mut kept, mut problems): Partial, chunk| {
+                    let mut paid = HashMap::default();
+                    for &i in chunk {
+                        let rows = fringe_rows(i, &mut paid, &mut problems);
+                        sums.add(&evaluated[i], &rows, n_fringes);
+                        if keep_rows {
+                            kept.push((i, rows));
+                        }
+                    }
+                    (sums, kept, problems)
+                },
+            )
+            .reduce(
+                || {
+                    (
+                        Sums::new(n_accounts, n_fringes, zero),
+                        Vec::new(),
+                        Vec::new(),
+                    )
+                },
+                |(a, mut ka, mut pa), (b, kb, pb)| {
+                    ka.extend(kb);
+                    pa.extend(pb);
+                    (a.merge(b), ka, pa)
+                },
+            );
+        let mut line_fringes: Vec<Rows> = if keep_rows {
+            vec![Vec::new(); evaluated.len()]
+        } else {
+            Vec::new()
+        };
+        for (i, r) in computed {
+            line_fringes[i] = r;
         }
         fringe_problems.sort_by_key(|(i, _)| *i);
         self.problems
@@ -889,29 +977,27 @@ impl<'a> Engine<'a> {
             })
             .collect();
         let fringe_ids: Vec<Arc<str>> = fringes.iter().map(|f| Arc::from(f.id)).collect();
-        // Sums, sequentially (exact, so order only matters for speed): dense
-        // (posting account × fringe) cells.
-        let n_fringes = fringes.len();
-        let mut cells: Vec<Decimal> = vec![zero; budget.accounts.len() * n_fringes];
-        let mut touched: Vec<bool> = vec![false; cells.len()];
-        for (e, rows) in evaluated.iter().zip(&line_fringes) {
-            account_totals[e.account].lines += e.base;
-            for &(f, subject, amount) in rows {
-                let cell = e.posting * n_fringes + f;
-                cells[cell] += amount;
-                touched[cell] = true;
-                account_totals[e.posting].fringe_total += amount;
-                let total = &mut fringe_totals[f];
-                total.subject += subject;
-                total.amount += amount;
-            }
+        for (a, (lines, fringe_total)) in account_totals
+            .iter_mut()
+            .zip(sums.lines.iter().zip(&sums.fringe_total))
+        {
+            a.lines = *lines;
+            a.fringe_total = *fringe_total;
         }
-        let posted: Vec<((usize, usize), Decimal)> = (0..cells.len())
-            .filter(|&c| touched[c])
-            .map(|c| ((c / n_fringes, c % n_fringes), cells[c]))
+        for (t, (subject, amount)) in fringe_totals
+            .iter_mut()
+            .zip(sums.subject.iter().zip(&sums.amount))
+        {
+            t.subject = *subject;
+            t.amount = *amount;
+        }
+        let posted: Vec<((usize, usize), Decimal)> = (0..sums.cells.len())
+            .filter(|&c| sums.touched[c])
+            .map(|c| ((c / n_fringes, c % n_fringes), sums.cells[c]))
             .collect();
         // The per-line report, in parallel.
         let evaluated = if self.lines { evaluated } else { Vec::new() };
+        let line_fringes = if self.lines { line_fringes } else { Vec::new() };
         let lines: Vec<LineTotal> = evaluated
             .into_par_iter()
             .zip(line_fringes)
