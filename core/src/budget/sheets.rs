@@ -811,6 +811,21 @@ impl Production {
 
 // ------------------------------------------------------------------ export
 
+/// Writes whichever rendering `path`'s extension names, atomically.
+fn write_report(
+    path: &Path,
+    csv: impl FnOnce() -> String,
+    xlsx: impl FnOnce() -> Result<Vec<u8>, ExportError>,
+    text: impl FnOnce() -> String,
+) -> Result<(), ExportError> {
+    let bytes = match ReportFormat::from_path(path)? {
+        ReportFormat::Csv => csv().into_bytes(),
+        ReportFormat::Xlsx => xlsx()?,
+        ReportFormat::Text => text().into_bytes(),
+    };
+    Ok(crate::io::write_atomically(path, &bytes)?)
+}
+
 /// A decimal fixed to `units` decimals, without grouping (for CSV).
 fn plain(amount: Decimal, units: u32) -> String {
     let mut v = amount.round_dp(units);
@@ -999,13 +1014,12 @@ impl CostReport {
     /// # Errors
     /// [`ExportError`] for an unknown extension or a failed write.
     pub fn export(&self, path: impl AsRef<Path>) -> Result<(), ExportError> {
-        let path = path.as_ref();
-        let bytes = match ReportFormat::from_path(path)? {
-            ReportFormat::Csv => self.to_csv().into_bytes(),
-            ReportFormat::Xlsx => self.to_xlsx()?,
-            ReportFormat::Text => self.to_text().into_bytes(),
-        };
-        Ok(crate::io::write_atomically(path, &bytes)?)
+        write_report(
+            path.as_ref(),
+            || self.to_csv(),
+            || self.to_xlsx(),
+            || self.to_text(),
+        )
     }
 }
 
@@ -1165,13 +1179,12 @@ impl BudgetTotals {
     /// # Errors
     /// [`ExportError`] for an unknown extension or a failed write.
     pub fn export_topsheet(&self, path: impl AsRef<Path>) -> Result<(), ExportError> {
-        let path = path.as_ref();
-        let bytes = match ReportFormat::from_path(path)? {
-            ReportFormat::Csv => self.topsheet_csv().into_bytes(),
-            ReportFormat::Xlsx => self.topsheet_xlsx()?,
-            ReportFormat::Text => self.topsheet_text().into_bytes(),
-        };
-        Ok(crate::io::write_atomically(path, &bytes)?)
+        write_report(
+            path.as_ref(),
+            || self.topsheet_csv(),
+            || self.topsheet_xlsx(),
+            || self.topsheet_text(),
+        )
     }
 }
 
