@@ -88,7 +88,7 @@ impl<'a> Resolver<'a> {
                 .get_or_init(|| self.rule_violation_cost())
                 .clone(),
             ScheduleLink::HotelRoomNights | ScheduleLink::HotelCost => {
-                Err("the hotel allocation is not linked yet".into())
+                Err("hotel links are not available yet: room allocation (issue #6) has not landed".into())
             }
         }
     }

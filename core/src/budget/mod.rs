@@ -204,9 +204,12 @@ pub enum ScheduleLink {
     TravelDays(PersonId),
     /// A person's paid days (work + hold + travel + rehearsal + fitting).
     PaidDays(PersonId),
-    /// Room-nights the hotel allocation uses.
+    /// Room-nights the hotel allocation uses. Not available until the room
+    /// allocation engine lands (issue #6): a global linked to it is reported
+    /// as an error at its `link` path.
     HotelRoomNights,
-    /// What the hotel allocation costs, in the base currency.
+    /// What the hotel allocation costs, in the base currency. Not available
+    /// yet, like [`ScheduleLink::HotelRoomNights`].
     HotelCost,
     /// The cost of every labor-rule violation the conflict engine finds
     /// (meal penalties, turnaround, overtime), in the base currency.
