@@ -87,9 +87,10 @@ impl<'a> Resolver<'a> {
                 .violation_cost
                 .get_or_init(|| self.rule_violation_cost())
                 .clone(),
-            ScheduleLink::HotelRoomNights | ScheduleLink::HotelCost => {
-                Err("hotel links are not available yet: room allocation (issue #6) has not landed".into())
-            }
+            ScheduleLink::HotelRoomNights | ScheduleLink::HotelCost => Err(
+                "hotel links are not available yet: room allocation (issue #6) has not landed"
+                    .into(),
+            ),
         }
     }
 
