@@ -112,6 +112,13 @@ pub fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) ->
         })
 }
 
+/// Panics inside the core's worker the way a bug would (for the test that a
+/// Rust panic reaches Python as `CallsheetError`, never as a BaseException).
+#[pyfunction]
+pub fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    run_detached(py, || -> () { panic!("deliberate panic for the test suite") })
+}
+
 /// A `ValidationError` with one problem.
 pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> PyErr {
     let problem = Problem {

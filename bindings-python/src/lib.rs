@@ -63,6 +63,7 @@ fn _callsheet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(budget::compare_budgets, m)?)?;
     m.add_function(wrap_pyfunction!(budget::budget_delta, m)?)?;
     m.add_function(wrap_pyfunction!(budget::standard_feature_chart, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;
     m.add_class::<logistics::Lodging>()?;
     m.add_class::<logistics::Stop>()?;
     m.add_class::<logistics::Ride>()?;

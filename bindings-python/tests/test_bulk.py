@@ -93,3 +93,13 @@ def callsheet_decimal(text: str) -> object:
     import decimal
 
     return decimal.Decimal(text)
+
+
+def test_a_rust_panic_becomes_callsheet_error() -> None:
+    """A panic in the core never escapes as pyo3's PanicException (a BaseException)."""
+    from callsheet import _callsheet
+
+    with pytest.raises(callsheet.CallsheetError) as err:
+        _callsheet._panic_for_tests()
+    assert "deliberate panic for the test suite" in str(err.value)
+    assert isinstance(err.value, Exception)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, TypedDict, final
 
 __all__ = [
+    "_panic_for_tests",
     "AgendaItem",
     "Attendance",
     "AvailabilityWindow",
@@ -1043,6 +1044,8 @@ class BudgetComparison:
 def compare_budgets(before: Budget, after: Budget) -> BudgetComparison: ...
 def budget_delta(before: Production, after: Production) -> BudgetComparison: ...
 def standard_feature_chart() -> _Chart: ...
+def _panic_for_tests() -> None:
+    """Panics inside the core (tests only): raises CallsheetError."""
 
 # -------------------------------------------------------------- logistics
 
