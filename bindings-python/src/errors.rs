@@ -116,7 +116,9 @@ pub fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) ->
 /// Rust panic reaches Python as `CallsheetError`, never as a BaseException).
 #[pyfunction]
 pub fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
-    run_detached(py, || -> () { panic!("deliberate panic for the test suite") })
+    run_detached(py, || -> () {
+        panic!("deliberate panic for the test suite")
+    })
 }
 
 /// A `ValidationError` with one problem.
