@@ -62,6 +62,35 @@ fn a_production_file_with_a_hostile_formula_is_refused_with_its_path() {
     );
 }
 
+/// fuzz/regressions/load_production/slow-conflicts-dismissal-4000-years-late.json:
+/// the cut-down sample with one lamp operator's dismissal in 6027 instead of
+/// 2027. It loaded, and the conflict check then walked 4,000 years of his
+/// working time: 11 s in a debug build (a 4,000-year shoot day with its
+/// crew: 6 minutes). Events and calls now last at most a year.
+#[test]
+fn a_dismissal_thousands_of_years_late_is_refused() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fuzz/regressions/load_production/slow-conflicts-dismissal-4000-years-late.json"
+    );
+    let err = Production::load(path).unwrap_err();
+    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "events[6].attendees[27].dismissal: dismissal 6027-03-24 02:30:00 UTC is 1460998 days after call 2027-02-23 15:00:00 UTC; a call lasts at most 366 days"
+        ]
+    );
+    // A year is allowed, and checked quickly.
+    let mut p = full();
+    p.events[0].attendees[1].dismissal =
+        Some(p.events[0].start + chrono::TimeDelta::days(callsheet::io::MAX_SPAN_DAYS));
+    assert!(p.validate().is_ok());
+    let started = Instant::now();
+    let _ = p.conflicts();
+    println!("conflicts with a year-long call: {:.2?}", started.elapsed());
+}
+
 // ---------------------------------------------------------------------------
 // Hostile sizes
 

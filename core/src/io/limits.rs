@@ -23,6 +23,14 @@ pub const MAX_NESTING: usize = 32;
 /// Ten times the generated season above is 500,000 events.
 pub const MAX_LIST_ITEMS: usize = 1_000_000;
 
+/// The longest an event, or a person's call to dismissal, may last: a year.
+///
+/// The labor checks walk a person's working time, so their cost grows with
+/// its length: a dismissal typed 4,000 years late made one conflict check
+/// take minutes. Shoot days last hours; long travel or prep stays well
+/// inside a year.
+pub const MAX_SPAN_DAYS: i64 = 366;
+
 /// The most rule packs a production may hold (each is checked against the
 /// others for overlapping versions).
 pub const MAX_RULE_PACKS: usize = 1_000;

@@ -20,6 +20,7 @@
 //! | nesting of arrays and objects | [`MAX_NESTING`] = 32 levels | [`LoadError::TooDeep`] with the path, line and column |
 //! | items in one array, members in one object | [`MAX_LIST_ITEMS`] = 1,000,000 | [`LoadError::TooMany`] with the path of the list |
 //! | rule packs | [`MAX_RULE_PACKS`] = 1,000 | a validation problem at `rule_packs` |
+//! | length of an event, and of a person's call to dismissal | [`MAX_SPAN_DAYS`] = 366 days | a validation problem at `events[i]` or `events[i].attendees[k].dismissal` |
 //! | operators, signs and parentheses in one budget formula | [`Formula::MAX_NODES`](crate::budget::Formula::MAX_NODES) = 256 | a validation problem at the line's `amount` |
 //! | problems listed by one [`ValidationErrors`] | [`MAX_PROBLEMS`] = 1,000 | the rest are counted in a last problem at `.` |
 //!
@@ -39,7 +40,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 pub use batch::{BatchSummary, RecordBatch, Removals};
-pub use limits::{MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NESTING, MAX_PROBLEMS, MAX_RULE_PACKS};
+pub use limits::{
+    MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NESTING, MAX_PROBLEMS, MAX_RULE_PACKS, MAX_SPAN_DAYS,
+};
 pub use validate::{Problem, ValidationErrors};
 
 use crate::model::{FORMAT_VERSION, Production};

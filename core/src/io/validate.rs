@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
-use super::limits::{MAX_PROBLEMS, MAX_RULE_PACKS};
+use super::limits::{MAX_PROBLEMS, MAX_RULE_PACKS, MAX_SPAN_DAYS};
 use crate::budget::Budget;
 use crate::logistics::Logistics;
 use crate::model::{AvailabilityWindow, EventKind, FORMAT_VERSION, Production, Timestamp};
@@ -468,8 +468,21 @@ impl Production {
         let mut attendees: HashMap<&str, usize> = HashMap::default();
         let mut booked: HashMap<&str, usize> = HashMap::default();
         for (i, e) in self.events.iter().enumerate() {
+            let longest = chrono::TimeDelta::days(MAX_SPAN_DAYS);
+            // Reported once for the event, not again for every attendee.
+            let too_long = e.end - e.start > longest;
             if e.end <= e.start {
                 c.span(&format!("events[{i}]"), e.start, e.end);
+            } else if too_long {
+                c.report(
+                    format!("events[{i}]"),
+                    format!(
+                        "lasts {} days ({} to {}); an event lasts at most {MAX_SPAN_DAYS} days",
+                        (e.end - e.start).num_days(),
+                        e.start,
+                        e.end
+                    ),
+                );
             }
             if let Some(unit) = &e.unit {
                 if !c.units.contains_key(unit.as_str()) {
@@ -547,6 +560,14 @@ impl Production {
                     c.report(
                         format!("events[{i}].attendees[{a}].dismissal"),
                         format!("dismissal {release} is not after call {report}"),
+                    );
+                } else if !too_long && release - report > longest {
+                    c.report(
+                        format!("events[{i}].attendees[{a}].dismissal"),
+                        format!(
+                            "dismissal {release} is {} days after call {report}; a call lasts at most {MAX_SPAN_DAYS} days",
+                            (release - report).num_days()
+                        ),
                     );
                 }
             }

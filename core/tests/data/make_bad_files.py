@@ -236,6 +236,10 @@ case("zero-length-event", lambda d: d[E][0].update(end="2027-02-22T15:00:00Z"),
      ["events[0]: has zero length (starts and ends at 2027-02-22 15:00:00 UTC)",
       "events[0].attendees[0].dismissal: dismissal 2027-02-22 15:00:00 UTC is not after call 2027-02-22 15:00:00 UTC",
       "events[0].attendees[1].dismissal: dismissal 2027-02-22 15:00:00 UTC is not after call 2027-02-22 15:00:00 UTC"])
+case("event-lasts-too-long", lambda d: d[E][0].update(end="2029-02-23T03:00:00Z"),
+     ["events[0]: lasts 731 days (2027-02-22 15:00:00 UTC to 2029-02-23 03:00:00 UTC); an event lasts at most 366 days"])
+case("dismissal-centuries-late", lambda d: d[E][0]["attendees"][1].update(dismissal="6027-02-23T03:00:00Z"),
+     ["events[0].attendees[1].dismissal: dismissal 6027-02-23 03:00:00 UTC is 1460970 days after call 2027-02-22 15:00:00 UTC; a call lasts at most 366 days"])
 case("resource-booked-twice", lambda d: d[E][0]["resources"].append({"resource": "CAM", "quantity": 1}),
      ['events[0].resources[1].resource: "CAM" is already booked as resources[0]'])
 case("booking-zero-quantity", lambda d: d[E][0]["resources"][0].update(quantity=0),
