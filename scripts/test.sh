@@ -39,6 +39,26 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
 .venv/bin/maturin develop --quiet --locked -m bindings-python/Cargo.toml
 .venv/bin/python -m pytest -q bindings-python/tests
+
+step "Python wheel: one abi3 wheel with py.typed and the stubs, installed into a fresh venv"
+rm -rf target/wheels target/wheel-venv
+.venv/bin/maturin build --quiet --locked --profile dev -m bindings-python/Cargo.toml --out target/wheels
+wheels=(target/wheels/callsheet-*.whl)
+[ ${#wheels[@]} -eq 1 ] || { echo "error: expected one wheel, found ${#wheels[@]}" >&2; exit 1; }
+case "${wheels[0]}" in
+    *-abi3-*) ;;
+    *) echo "error: ${wheels[0]} is not an abi3 wheel" >&2; exit 1 ;;
+esac
+python3 -m venv target/wheel-venv
+target/wheel-venv/bin/python -m pip install --quiet --disable-pip-version-check --no-index "${wheels[0]}"
+(cd /tmp && "$root/target/wheel-venv/bin/python" - <<'PY'
+import importlib.metadata, importlib.resources, callsheet
+files = {f.name for f in importlib.resources.files("callsheet").iterdir()}
+assert {"py.typed", "_callsheet.pyi"} <= files, files
+assert importlib.metadata.version("callsheet") == callsheet.__version__, callsheet.__version__
+print("wheel ok: callsheet", callsheet.__version__, "from", callsheet.__file__)
+PY
+)
 .venv/bin/python -m mypy.stubtest callsheet --allowlist bindings-python/stubtest-allowlist.txt
 .venv/bin/python -m mypy --strict bindings-python/tests examples/python
 for script in examples/python/*.py; do
@@ -56,12 +76,12 @@ for f in callsheet_ffi.py Callsheet.swift callsheetFFI.h dev/callsheet/callsheet
 done
 echo "generated: $(cd "$out" && find . -type f | sort | tr '\n' ' ')"
 
-step "Swift tests"
+step "Swift package tests (bindings-swift/swift: build.sh, then swift test)"
 if command -v swift >/dev/null 2>&1; then
-    echo "Swift package tests are not written yet (issue 8): SKIPPED"
-    skipped+=("Swift (tests not written yet)")
+    bindings-swift/swift/build.sh --no-xcframework \
+        && (cd bindings-swift/swift && CALLSHEET_FFI_USE_LIBRARY=1 swift test)
 else
-    echo "SKIPPED: no Swift toolchain on this machine (swift not found)"
+    echo "SKIPPED: no Swift toolchain (swift not found)"
     skipped+=("Swift (no toolchain)")
 fi
 
@@ -71,6 +91,14 @@ if command -v mvn >/dev/null 2>&1 && command -v java >/dev/null 2>&1; then
 else
     echo "SKIPPED: Kotlin JVM tests need a JDK and Maven (mvn/java not found)"
     skipped+=("Kotlin (no JDK/Maven)")
+fi
+
+step "fuzz smoke run (cargo-fuzz targets: loader, CSV import, formulas, iCalendar round trip)"
+if cargo fuzz --version >/dev/null 2>&1 && cargo +nightly --version >/dev/null 2>&1; then
+    FUZZ_SMOKE_SECONDS=${FUZZ_SMOKE_SECONDS:-10} scripts/fuzz-smoke.sh
+else
+    echo "SKIPPED: fuzz smoke run needs cargo-fuzz and a nightly toolchain"
+    skipped+=("fuzz smoke (no cargo-fuzz/nightly)")
 fi
 
 printf '\nAll tests passed.'

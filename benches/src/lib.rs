@@ -4,6 +4,8 @@
 //! production on every machine and with every version of every crate: the
 //! benchmark numbers in the README stay comparable over time.
 
+pub mod ledger;
+
 use callsheet::{
     Attendance, BookingStatus, Event, EventKind, Location, Person, PersonCategory, Production,
     Resource, ResourceBooking, ResourceKind, ShootingUnit,
@@ -205,6 +207,163 @@ pub fn season(size: SeasonSize, seed: u64) -> Production {
         office.shared = true;
     }
     p
+}
+
+/// Adds `resources` equipment pools (`EQ0`, `EQ1`, …; 2 to 9 units with
+/// serial numbers, prep and return buffers, a maintenance window each) to a
+/// production and books each of them about `bookings` times on its existing
+/// events (shoot days and scenes alike, 1 to 3 units each), so that some
+/// instants are over-allocated.
+pub fn add_equipment(p: &mut Production, resources: u32, bookings: u32, seed: u64) {
+    let mut rng = SplitMix64::new(seed);
+    if p.events.is_empty() {
+        return;
+    }
+    for i in 0..resources {
+        let id = format!("EQ{i}");
+        let quantity = 2 + (i % 8);
+        let mut r = Resource::new(
+            id.clone(),
+            format!("Package {i}"),
+            ResourceKind::Equipment,
+            quantity,
+        );
+        r.serials = (0..quantity).map(|k| format!("SN-{i}-{k:03}")).collect();
+        r.prep_minutes = 30 * (i % 3);
+        r.return_minutes = 15 * (i % 4);
+        let middle = p.events[p.events.len() / 2].start;
+        r.unavailable.push(callsheet::AvailabilityWindow {
+            start: middle,
+            end: middle + TimeDelta::hours(36),
+            kind: callsheet::AvailabilityKind::Unavailable,
+            note: "service".into(),
+        });
+        p.resources.push(r);
+        let mut booked = 0;
+        while booked < bookings {
+            let n = p.events.len() as u64;
+            let e = &mut p.events[rng.below(n) as usize];
+            if e.resources.iter().any(|b| b.resource.as_str() == id) {
+                continue;
+            }
+            e.resources.push(ResourceBooking {
+                resource: id.as_str().into(),
+                quantity: 1 + rng.below(3) as u32,
+            });
+            booked += 1;
+        }
+    }
+}
+
+/// One shoot day's transport problem: `riders` people called between 05:00
+/// and 09:00 at one of three sets, sleeping at twelve hotels (a few at
+/// home, a few unknown), and `vehicles` vehicles — 12-seat vans, 5-seat
+/// cars and 25-seat minibuses — each with a driver, based at a transport
+/// yard, on locations along a road so that some hotels lie on the way to
+/// others. Returns the production, the transport options (lodging for the
+/// night before) and the date.
+pub fn transport_day(
+    riders: u32,
+    vehicles: u32,
+    seed: u64,
+) -> (
+    Production,
+    callsheet::logistics::transport::TransportOptions,
+    NaiveDate,
+) {
+    use callsheet::logistics::VehicleCrew;
+    use callsheet::logistics::transport::{Lodging, TransportOptions};
+    let mut rng = SplitMix64::new(seed);
+    let zone = "America/Los_Angeles".parse().expect("zone");
+    let mut p = Production::new("Transport Day", zone, "USD".parse().expect("usd"));
+    let date = NaiveDate::from_ymd_opt(2027, 3, 2).expect("date");
+    // Places at positions along a road (minutes): 3 sets, 12 hotels, homes, the yard.
+    let mut places: Vec<(String, u32)> = Vec::new();
+    for k in 0..3 {
+        places.push((format!("SET{k}"), 10 + 25 * k));
+    }
+    for k in 0..12 {
+        places.push((format!("HOTEL{k}"), rng.below(90) as u32));
+    }
+    for k in 0..8 {
+        places.push((format!("HOME{k}"), rng.below(120) as u32));
+    }
+    places.push(("YARD".into(), 30));
+    for (id, _) in &places {
+        p.locations
+            .push(Location::new(id.as_str(), id.as_str(), zone));
+    }
+    for (i, (a, pa)) in places.iter().enumerate() {
+        for (b, pb) in &places[i + 1..] {
+            p.travel_times.push(callsheet::TravelTime {
+                from: a.as_str().into(),
+                to: b.as_str().into(),
+                minutes: pa.abs_diff(*pb) + 5,
+            });
+        }
+    }
+    let mut options = TransportOptions {
+        buffer_minutes: 15,
+        ..TransportOptions::default()
+    };
+    let mut days = Vec::new();
+    for k in 0..3 {
+        let start = Utc.from_utc_datetime(&date.and_hms_opt(14, 0, 0).expect("time"));
+        let mut day = Event::new(
+            format!("D{k}"),
+            EventKind::ShootDay,
+            start,
+            start + TimeDelta::hours(12),
+        );
+        day.location = Some(format!("SET{k}").into());
+        days.push(day);
+    }
+    for i in 0..riders {
+        let id = format!("P{i}");
+        let mut person = Person::new(id.as_str(), format!("Person {i}"), PersonCategory::Crew);
+        match rng.below(20) {
+            0 => {}
+            1..=3 => person.home_base = Some(format!("HOME{}", rng.below(8)).into()),
+            _ => options.lodging.push(Lodging {
+                person: id.as_str().into(),
+                night: date.pred_opt().expect("date"),
+                location: format!("HOTEL{}", rng.below(12)).into(),
+            }),
+        }
+        p.people.push(person);
+        // 05:00 to 09:00 PST in quarter hours (13:00 to 17:00 UTC).
+        let call = Utc.from_utc_datetime(&date.and_hms_opt(13, 0, 0).expect("time"))
+            + TimeDelta::minutes(15 * rng.below(17) as i64);
+        let mut a = Attendance::new(id);
+        a.call = Some(call);
+        days[rng.below(3) as usize].attendees.push(a);
+    }
+    p.events.extend(days);
+    for v in 0..vehicles {
+        let (name, seats) = match v % 8 {
+            0 => ("Minibus", 25),
+            1 | 2 => ("Car", 5),
+            _ => ("Van", 12),
+        };
+        let id = format!("V{v}");
+        let mut r = Resource::new(id.as_str(), format!("{name} {v}"), ResourceKind::Vehicle, 1);
+        r.seats = Some(seats);
+        r.home = Some("YARD".into());
+        p.resources.push(r);
+        let driver = format!("DRV{v}");
+        p.people.push(Person::new(
+            driver.as_str(),
+            format!("Driver {v}"),
+            PersonCategory::Crew,
+        ));
+        p.logistics.vehicles.push(VehicleCrew {
+            vehicle: id.into(),
+            unit: None,
+            driver: Some(driver.into()),
+            max_driving_minutes: Some(600),
+        });
+    }
+    (p, options, date)
 }
 
 pub mod rooming;

@@ -6,13 +6,17 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use callsheet::{LoadError, SaveError, ValidationErrors};
+use callsheet::budget::{BudgetError, CsvError, ExportError};
+use callsheet::logistics::LogisticsError;
+use callsheet::{LoadError, SaveError, UpdateError, ValidationErrors};
+use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 
 pyo3::import_exception!(callsheet._errors, CallsheetError);
 pyo3::import_exception!(callsheet._errors, ValidationError);
 pyo3::import_exception!(callsheet._errors, FileError);
 pyo3::import_exception!(callsheet._errors, NaiveDatetimeError);
+pyo3::import_exception!(callsheet._errors, CsvImportError);
 
 /// One problem with the path of the offending item (`people[3].id`).
 #[pyclass(frozen, get_all, eq, hash, module = "callsheet._callsheet")]
@@ -108,6 +112,15 @@ pub fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) ->
         })
 }
 
+/// Panics inside the core's worker the way a bug would (for the test that a
+/// Rust panic reaches Python as `CallsheetError`, never as a BaseException).
+#[pyfunction]
+pub fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    run_detached(py, || -> () {
+        panic!("deliberate panic for the test suite")
+    })
+}
+
 /// A `ValidationError` with one problem.
 pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> PyErr {
     let problem = Problem {
@@ -123,4 +136,88 @@ pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> PyErr {
 /// Converts an error of one request (schedule, call sheet, iCalendar) with its path.
 pub fn request_error(problem: callsheet::Problem) -> PyErr {
     invalid(problem.path, problem.message)
+}
+
+/// Converts a budget error: every problem with its path in the production.
+pub fn budget_error(err: BudgetError) -> PyErr {
+    validation(
+        err.to_string(),
+        err.problems().iter().map(Problem::from).collect(),
+    )
+}
+
+/// Converts a logistics error. Options are keyword arguments in Python, so
+/// `options.lodging[3].person` becomes `lodging[3].person`.
+pub fn logistics_error(err: LogisticsError) -> PyErr {
+    let problem = err.problem();
+    let path = problem
+        .path
+        .strip_prefix("options.")
+        .map(str::to_owned)
+        .unwrap_or(problem.path);
+    invalid(path, problem.message)
+}
+
+/// Converts a report export error: an unknown extension is a bad argument
+/// (`ValidationError` naming `path`), a failed write a `FileError`.
+pub fn export_error(err: ExportError) -> PyErr {
+    match err {
+        ExportError::UnknownFormat { path, extension } => invalid(
+            "path",
+            format!("{path}: unknown format {extension:?} (expected .csv, .xlsx or .txt)"),
+        ),
+        ExportError::Write(err) => save_error(err),
+        ExportError::Xlsx(err) => CallsheetError::new_err(format!(
+            "cannot write the spreadsheet (please report it): {err}"
+        )),
+    }
+}
+
+/// Why a CSV import changed nothing.
+#[derive(Debug)]
+pub enum ImportFailure {
+    /// The file could not be read.
+    Read(std::io::Error),
+    /// The file is not UTF-8 text; the first bad byte is on this line.
+    NotUtf8 { line: u64 },
+    /// The import's own problems, or validation of the result.
+    Update(UpdateError<CsvError>),
+}
+
+/// Converts a failed CSV import of `path`: `FileError` when it cannot be
+/// read, `CsvImportError` (a `ValidationError`) listing every problem by row
+/// and column, `ValidationError` when the imported production does not
+/// validate.
+pub fn import_error(path: &std::path::Path, failure: ImportFailure) -> PyErr {
+    let shown = path.display().to_string();
+    let csv = |problems: Vec<(u64, String, String)>, message: String| {
+        CsvImportError::new_err((format!("{shown}: {message}"), problems, shown.clone()))
+    };
+    match failure {
+        ImportFailure::Read(source) => file_error(path, &source),
+        ImportFailure::NotUtf8 { line } => {
+            let message = "the file is not UTF-8 text (in a spreadsheet, save it as \"CSV UTF-8\")";
+            csv(
+                vec![(line, String::new(), message.to_owned())],
+                format!("row {line}: {message}"),
+            )
+        }
+        ImportFailure::Update(UpdateError::Change(err)) => csv(
+            err.problems
+                .iter()
+                .map(|p| (p.row, p.column.clone(), p.message.clone()))
+                .collect(),
+            err.to_string(),
+        ),
+        ImportFailure::Update(UpdateError::Invalid(errors)) => validation_errors(errors),
+    }
+}
+
+/// `pandas`, imported on first use, or a clear `ImportError`.
+pub fn pandas(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    py.import("pandas").map_err(|cause| {
+        let err = PyImportError::new_err("pandas is not installed; pip install pandas");
+        err.set_cause(py, Some(cause));
+        err
+    })
 }

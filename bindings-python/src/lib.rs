@@ -6,9 +6,11 @@
 
 use pyo3::prelude::*;
 
+mod budget;
 mod call_sheet;
 mod comms;
 mod errors;
+mod logistics;
 mod model;
 mod notices;
 mod production;
@@ -49,6 +51,34 @@ fn _callsheet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(notices::diff, m)?)?;
     m.add_function(wrap_pyfunction!(notices::revision_colour, m)?)?;
     m.add_class::<call_sheet::Recipient>()?;
+    m.add_class::<budget::Budget>()?;
+    m.add_class::<budget::TopsheetRow>()?;
+    m.add_class::<budget::Topsheet>()?;
+    m.add_class::<budget::CostReportRow>()?;
+    m.add_class::<budget::CostAlert>()?;
+    m.add_class::<budget::CostReport>()?;
+    m.add_class::<budget::BudgetDelta>()?;
+    m.add_class::<budget::GlobalDelta>()?;
+    m.add_class::<budget::BudgetComparison>()?;
+    m.add_function(wrap_pyfunction!(budget::compare_budgets, m)?)?;
+    m.add_function(wrap_pyfunction!(budget::budget_delta, m)?)?;
+    m.add_function(wrap_pyfunction!(budget::standard_feature_chart, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::_panic_for_tests, m)?)?;
+    m.add_class::<logistics::Lodging>()?;
+    m.add_class::<logistics::Stop>()?;
+    m.add_class::<logistics::Ride>()?;
+    m.add_class::<logistics::Run>()?;
+    m.add_class::<logistics::DriverList>()?;
+    m.add_class::<logistics::Movement>()?;
+    m.add_class::<logistics::Unassigned>()?;
+    m.add_class::<logistics::NoPickup>()?;
+    m.add_class::<logistics::TransportPlan>()?;
+    m.add_class::<logistics::BookingWindow>()?;
+    m.add_class::<logistics::TimelineSegment>()?;
+    m.add_class::<logistics::ResourceTimeline>()?;
+    m.add_class::<logistics::UnitBooking>()?;
+    m.add_class::<logistics::UnitShortfall>()?;
+    m.add_class::<logistics::UnitAssignment>()?;
     m.add_class::<production::Production>()?;
     Ok(())
 }

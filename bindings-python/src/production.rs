@@ -12,14 +12,17 @@ use callsheet::comms::{CalendarSubject, IcalOptions};
 use callsheet::schedule::{Schedule, SlotRequest};
 use chrono::{NaiveTime, TimeDelta};
 
+use crate::budget::{self, Budget};
 use crate::call_sheet;
 use crate::comms;
 use crate::errors::{
-    NaiveDatetimeError, invalid, load_error, request_error, run_detached, save_error,
-    validation_errors,
+    ImportFailure, NaiveDatetimeError, import_error, invalid, load_error, request_error,
+    run_detached, save_error, validation_errors,
 };
+use crate::logistics;
 use crate::model::{self, label};
 use crate::schedule;
+use rust_decimal::Decimal;
 
 /// A film, series season or show: people, locations, resources, the schedule,
 /// budget, ledger and logistics.
@@ -47,6 +50,28 @@ impl Production {
     /// The conflict index for the current snapshot.
     fn schedule(&self) -> Schedule {
         self.handle.schedule()
+    }
+
+    /// Reads the CSV file at `path` and applies `import` to the production
+    /// under the write lock: every row or none, and the result validated.
+    fn import_csv(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        import: fn(&mut callsheet::Production, &str) -> Result<usize, callsheet::budget::CsvError>,
+    ) -> PyResult<usize> {
+        run_detached(py, || {
+            let bytes = std::fs::read(&path).map_err(ImportFailure::Read)?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+                ImportFailure::NotUtf8 { line }
+            })?;
+            self.handle
+                .update(|p| import(p, &text))
+                .map_err(ImportFailure::Update)
+        })?
+        .map_err(|failure| import_error(&path, failure))
     }
 }
 
@@ -90,6 +115,121 @@ impl Production {
     fn validate(&self, py: Python<'_>) -> PyResult<()> {
         let production = self.snapshot();
         run_detached(py, || production.validate())?.map_err(validation_errors)
+    }
+
+    /// Makes `other`'s production the current one in this handle, after
+    /// validating it. Threads reading this `Production` see the old
+    /// production or the new one, never a mix; `other` is unchanged.
+    ///
+    /// Raises `ValidationError` listing every problem; then nothing changes.
+    fn replace(&self, py: Python<'_>, other: PyRef<'_, Production>) -> PyResult<()> {
+        let next = (*other.snapshot()).clone();
+        let handle = &self.handle;
+        run_detached(py, || handle.replace(next))?.map_err(validation_errors)
+    }
+
+    /// Adds or replaces records by id, and removes ids, in one step: all or
+    /// nothing. Records are dicts with the production file's field names
+    /// (aware datetimes, dates, `Decimal`s as values); `remove` maps a
+    /// collection name to ids, e.g. `{"events": ["E1"]}`. Returns
+    /// `{"added": n, "replaced": n, "removed": n}`.
+    ///
+    /// Raises `ValidationError` listing every problem with its path
+    /// (`people[3].category`, `remove.events[0]`, then the merged
+    /// production's own); then nothing changes.
+    #[pyo3(signature = (*, units=None, people=None, locations=None, resources=None,
+        events=None, purchase_orders=None, transactions=None, remove=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn apply(
+        &self,
+        py: Python<'_>,
+        units: Option<Bound<'_, PyAny>>,
+        people: Option<Bound<'_, PyAny>>,
+        locations: Option<Bound<'_, PyAny>>,
+        resources: Option<Bound<'_, PyAny>>,
+        events: Option<Bound<'_, PyAny>>,
+        purchase_orders: Option<Bound<'_, PyAny>>,
+        transactions: Option<Bound<'_, PyAny>>,
+        remove: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<BTreeMap<&'static str, usize>> {
+        let batch = pyo3::types::PyDict::new(py);
+        for (name, value) in [
+            ("units", units),
+            ("people", people),
+            ("locations", locations),
+            ("resources", resources),
+            ("events", events),
+            ("purchase_orders", purchase_orders),
+            ("transactions", transactions),
+            ("remove", remove),
+        ] {
+            if let Some(value) = value {
+                batch.set_item(name, value)?;
+            }
+        }
+        // One encoding of the whole batch (aware datetimes checked there),
+        // then the core parses it with paths and applies it atomically.
+        let text: String = py
+            .import("callsheet._json")?
+            .getattr("dumps")?
+            .call1((batch,))?
+            .extract()?;
+        let handle = &self.handle;
+        let summary = run_detached(py, || {
+            let batch = callsheet::io::RecordBatch::from_json(&text).map_err(load_error)?;
+            handle.update(|p| p.apply(batch)).map_err(|e| match e {
+                callsheet::UpdateError::Change(errors)
+                | callsheet::UpdateError::Invalid(errors) => validation_errors(errors),
+            })
+        })??;
+        Ok(BTreeMap::from([
+            ("added", summary.added),
+            ("replaced", summary.replaced),
+            ("removed", summary.removed),
+        ]))
+    }
+
+    /// A new production built from plain records in one step (see `apply`):
+    /// `Production.build("Night Diner", "America/Los_Angeles", "USD",
+    /// people=[...], locations=[...], events=[...])`.
+    ///
+    /// Raises `ValidationError` listing every problem with its path.
+    #[staticmethod]
+    #[pyo3(signature = (name, zone, currency, *, units=None, people=None, locations=None,
+        resources=None, events=None, purchase_orders=None, transactions=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        py: Python<'_>,
+        name: String,
+        zone: &str,
+        currency: &str,
+        units: Option<Bound<'_, PyAny>>,
+        people: Option<Bound<'_, PyAny>>,
+        locations: Option<Bound<'_, PyAny>>,
+        resources: Option<Bound<'_, PyAny>>,
+        events: Option<Bound<'_, PyAny>>,
+        purchase_orders: Option<Bound<'_, PyAny>>,
+        transactions: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let zone = zone
+            .parse()
+            .map_err(|e: callsheet::UnknownZone| invalid("zone", e.to_string()))?;
+        let currency = currency
+            .parse()
+            .map_err(|e: callsheet::UnknownCurrency| invalid("currency", e.to_string()))?;
+        let production = Self::new(callsheet::Production::new(name, zone, currency));
+        production.apply(
+            py,
+            units,
+            people,
+            locations,
+            resources,
+            events,
+            purchase_orders,
+            transactions,
+            None,
+        )?;
+        Ok(production)
     }
 
     /// Title of the production.
@@ -500,6 +640,125 @@ impl Production {
             callsheet::comms::free_busy(&production, &subject, from, to, dtstamp)
         })?
         .map_err(|e| request_error(e.problem()))
+    }
+
+    /// The budget of the current version (a snapshot: read the property
+    /// again after changing the production): topsheet, cost reports,
+    /// globals. See `Budget`.
+    #[getter]
+    fn budget(&self) -> Budget {
+        Budget::new(self.snapshot())
+    }
+
+    /// Imports a transactions CSV file into the ledger: every row or none.
+    /// Returns how many transactions were added.
+    ///
+    /// Columns are found by header name (case, spaces, `_` and `-` ignored):
+    /// `id` (or reference, invoice no.), `account`, `date` (YYYY-MM-DD) and
+    /// `amount` (`1,234.50`, `(12.00)` for a credit) are required; `kind`
+    /// (invoice, petty cash, payroll, journal), `currency`, `purchase order`
+    /// and `description` are optional. Raises `CsvImportError` (a
+    /// `ValidationError`) listing every problem by row (the header is row 1)
+    /// and column, `FileError` if the file cannot be read; either way the
+    /// production is unchanged.
+    fn import_transactions_csv(&self, py: Python<'_>, path: PathBuf) -> PyResult<usize> {
+        self.import_csv(py, path, callsheet::Production::import_transactions_csv)
+    }
+
+    /// Replaces the budget's detail lines with a budget CSV file's (one line
+    /// per row): every row or none. Returns how many lines were read.
+    ///
+    /// Columns: `account`, `description`, `amount` (a number or a formula
+    /// over the globals), `unit` and `rate` are required; `multiplier`,
+    /// `currency`, `fringes` (ids separated by `;`, `,` or spaces) and
+    /// `person` are optional. Errors as for `import_transactions_csv`.
+    fn import_budget_csv(&self, py: Python<'_>, path: PathBuf) -> PyResult<usize> {
+        self.import_csv(py, path, callsheet::Production::import_budget_csv)
+    }
+
+    /// Writes the cost report as of `as_of` to `path` in the format its
+    /// extension names (`.csv`, `.xlsx` or `.txt`), atomically. Options as
+    /// for `Budget.cost_report`.
+    #[pyo3(signature = (path, *, as_of, period_start=None, alert_percent=Decimal::from(90)),
+        text_signature = "($self, path, *, as_of, period_start=None, alert_percent=90)")]
+    fn export_cost_report(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        as_of: &Bound<'_, PyAny>,
+        period_start: Option<&Bound<'_, PyAny>>,
+        alert_percent: Decimal,
+    ) -> PyResult<()> {
+        let options = budget::report_options(as_of, period_start, alert_percent)?;
+        budget::export_cost_report(py, self.snapshot(), path, options)
+    }
+
+    /// The day's transport on `date` (a `datetime.date` in the home zone):
+    /// everyone's first call of the day, from where they slept, grouped
+    /// into vehicle runs, with per-driver pickup lists, the travel day's
+    /// movements and everyone without a pickup (and why).
+    ///
+    /// Riders arrive `buffer_minutes` before their call. `lodging` says where
+    /// people sleep: `Lodging` records, dicts with `person`, `night` (the
+    /// date the night starts) and `location`, or `(person, night, location)`
+    /// tuples; people without one start from their home base. A rider may
+    /// be delivered up to `max_wait_minutes` early to share a run and ride
+    /// up to `max_detour_minutes` longer than the direct route, a run has at
+    /// most `max_stops` pickups with `stop_minutes` to load at each after
+    /// the first, and a driver drives at most `max_driving_minutes` a day
+    /// (`None`: no limit) unless their vehicle crew entry says otherwise.
+    /// Bad options raise `ValidationError` naming the option.
+    #[pyo3(signature = (date, *, buffer_minutes=15, lodging=None, max_wait_minutes=30,
+        max_detour_minutes=20, max_stops=3, stop_minutes=5, max_driving_minutes=Some(600)),
+        text_signature = "($self, date, *, buffer_minutes=15, lodging=None, max_wait_minutes=30, \
+        max_detour_minutes=20, max_stops=3, stop_minutes=5, max_driving_minutes=600)")]
+    #[allow(clippy::too_many_arguments)]
+    fn plan_transport(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        buffer_minutes: u32,
+        lodging: Option<&Bound<'_, PyAny>>,
+        max_wait_minutes: u32,
+        max_detour_minutes: u32,
+        max_stops: u32,
+        stop_minutes: u32,
+        max_driving_minutes: Option<u32>,
+    ) -> PyResult<logistics::TransportPlan> {
+        let date = comms::civil_date(date, "date")?;
+        let options = logistics::transport_options(
+            buffer_minutes,
+            lodging,
+            max_wait_minutes,
+            max_detour_minutes,
+            max_stops,
+            stop_minutes,
+            max_driving_minutes,
+        )?;
+        logistics::plan(py, self.snapshot(), date, options)
+    }
+
+    /// Resource `resource_id`'s use over time: maximal segments with the
+    /// units owned, usable, booked, available and over-allocated, and the
+    /// bookings in force (prep and return buffers included). An unknown id
+    /// raises `ValidationError`.
+    fn resource_timeline(
+        &self,
+        py: Python<'_>,
+        resource_id: String,
+    ) -> PyResult<logistics::ResourceTimeline> {
+        logistics::timeline(py, self.snapshot(), resource_id)
+    }
+
+    /// Specific units (serial numbers, else `"#1"`, `"#2"`, ...) for every
+    /// booking of resource `resource_id`, and the bookings that could not
+    /// get all of theirs. An unknown id raises `ValidationError`.
+    fn assign_units(
+        &self,
+        py: Python<'_>,
+        resource_id: String,
+    ) -> PyResult<logistics::UnitAssignment> {
+        logistics::assign(py, self.snapshot(), resource_id)
     }
 
     fn __repr__(&self) -> String {

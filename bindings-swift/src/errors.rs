@@ -2,7 +2,9 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use callsheet::{LoadError, SaveError, ValidationErrors};
+use callsheet::budget::{BudgetError, CsvError, CsvProblem, ExportError};
+use callsheet::logistics::LogisticsError;
+use callsheet::{LoadError, SaveError, UpdateError, ValidationErrors};
 
 /// One problem with the path of the offending item (`people[3].id`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -41,6 +43,16 @@ pub enum CallsheetError {
         path: String,
         /// The operating system's explanation.
         detail: String,
+    },
+    /// A CSV import found problems; nothing was imported. Each problem names
+    /// the spreadsheet row (the header is row 1; 0 for the whole file) and
+    /// the column as written in the file.
+    #[error("{summary}")]
+    CsvImport {
+        /// Every problem, one line each (`row 3, column "Amount": ...`).
+        summary: String,
+        /// Each problem with its row and column.
+        problems: Vec<CsvProblem>,
     },
     /// A bug in callsheet (a caught panic). Please report it.
     #[error("internal error in callsheet (please report it): {detail}")]
@@ -99,6 +111,62 @@ impl From<callsheet::comms::IcalError> for CallsheetError {
 impl From<callsheet::comms::CallSheetError> for CallsheetError {
     fn from(err: callsheet::comms::CallSheetError) -> Self {
         err.problem().into()
+    }
+}
+
+impl From<BudgetError> for CallsheetError {
+    /// The budget could not be totalled (or two budgets compared): every
+    /// problem with its path in the production file.
+    fn from(err: BudgetError) -> Self {
+        CallsheetError::Invalid {
+            summary: err.to_string(),
+            problems: err.problems().iter().map(Problem::from).collect(),
+        }
+    }
+}
+
+impl From<CsvError> for CallsheetError {
+    fn from(err: CsvError) -> Self {
+        CallsheetError::CsvImport {
+            summary: err.to_string(),
+            problems: err.problems,
+        }
+    }
+}
+
+impl From<ExportError> for CallsheetError {
+    fn from(err: ExportError) -> Self {
+        match err {
+            ExportError::UnknownFormat { .. } => CallsheetError::Invalid {
+                summary: err.to_string(),
+                problems: vec![Problem {
+                    path: "path".to_owned(),
+                    detail: err.to_string(),
+                }],
+            },
+            ExportError::Write(save) => save.into(),
+            // Writing a workbook to memory fails only on a bug.
+            ExportError::Xlsx(_) => CallsheetError::Internal {
+                detail: err.to_string(),
+            },
+        }
+    }
+}
+
+impl From<LogisticsError> for CallsheetError {
+    fn from(err: LogisticsError) -> Self {
+        err.problem().into()
+    }
+}
+
+impl<E: Into<CallsheetError>> From<UpdateError<E>> for CallsheetError {
+    /// A change to a production that failed (its own error) or left it
+    /// invalid; either way the production is unchanged.
+    fn from(err: UpdateError<E>) -> Self {
+        match err {
+            UpdateError::Change(change) => change.into(),
+            UpdateError::Invalid(errors) => errors.into(),
+        }
     }
 }
 

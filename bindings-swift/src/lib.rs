@@ -9,10 +9,16 @@
 
 uniffi::setup_scaffolding!("callsheet_ffi");
 
+mod budget;
 mod errors;
+mod logistics;
 mod production;
 mod types;
 
+pub use budget::{
+    AccountTotal, ChartOfAccounts, CostReport, CostReportOptions, FringeAmount, Markup, Topsheet,
+    compare_budgets, standard_feature_chart,
+};
 pub use errors::{CallsheetError, Problem};
 pub use production::{AgendaRequest, Production};
 

@@ -62,8 +62,12 @@ impl Production {
         })
     }
 
-    fn snapshot(&self) -> Arc<callsheet::Production> {
+    pub(crate) fn snapshot(&self) -> Arc<callsheet::Production> {
         self.handle.snapshot()
+    }
+
+    pub(crate) fn handle(&self) -> &ProductionHandle {
+        &self.handle
     }
 
     fn schedule(&self) -> Schedule {
@@ -95,6 +99,28 @@ impl Production {
         guard(|| Ok(Self::wrap(callsheet::Production::from_json(&text)?)))
     }
 
+    /// Adds or replaces records by id and removes ids, from one JSON batch
+    /// in the production file's field names: `{"people": [...], "events":
+    /// [...], "locations": [...], "resources": [...], "units": [...],
+    /// "purchase_orders": [...], "transactions": [...], "remove": {"events":
+    /// ["E1"]}}`. All or nothing: the whole result is validated first.
+    ///
+    /// # Errors
+    /// `Invalid` with every problem and its path (`people[3].category`,
+    /// `remove.events[0]`, then the merged production's); the production is
+    /// unchanged.
+    pub fn apply_records(&self, batch_json: String) -> Result<RecordsApplied, CallsheetError> {
+        guard(|| {
+            let batch = callsheet::io::RecordBatch::from_json(&batch_json)?;
+            let summary = self.handle().update(|p| p.apply(batch))?;
+            Ok(RecordsApplied {
+                added: summary.added as u64,
+                replaced: summary.replaced as u64,
+                removed: summary.removed as u64,
+            })
+        })
+    }
+
     /// The production as canonical, pretty-printed JSON.
     ///
     /// # Errors
@@ -110,6 +136,16 @@ impl Production {
     /// (the previous file is untouched).
     pub fn save(&self, path: String) -> Result<(), CallsheetError> {
         guard(|| Ok(self.snapshot().save(&path)?))
+    }
+
+    /// Makes `other`'s production the current one here, after validating
+    /// it. Threads reading this `Production` see the old production or the
+    /// new one, never a mix; `other` is unchanged.
+    ///
+    /// # Errors
+    /// `Invalid` listing every problem; then nothing changes.
+    pub fn replace(&self, other: Arc<Production>) -> Result<(), CallsheetError> {
+        guard(|| Ok(self.handle.replace((*other.snapshot()).clone())?))
     }
 
     /// Checks the production; returns every problem (empty when valid).
@@ -414,4 +450,15 @@ pub fn schedule_fingerprint(production: Arc<Production>) -> Result<u64, Callshee
             &production.snapshot(),
         ))
     })
+}
+
+/// What [`Production::apply_records`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct RecordsApplied {
+    /// Records appended.
+    pub added: u64,
+    /// Records that replaced one with the same id.
+    pub replaced: u64,
+    /// Records removed.
+    pub removed: u64,
 }

@@ -2,7 +2,8 @@
 //!
 //! Scalars cross as documented custom types: `Timestamp` (a UTC instant;
 //! Swift `Date`, Kotlin `java.time.Instant`, Python `datetime`), `CivilDate`
-//! (`"2027-02-22"`), `ClockTime` (`"07:00:00"`), `Amount` (an exact decimal
+//! (`"2027-02-22"`), `ClockTime` (`"07:00:00"`), `CivilDateTime` (a wall-clock
+//! date and time without a zone, `"2027-02-22T05:15:00"`), `Amount` (an exact decimal
 //! as a string; Swift `Foundation.Decimal`, Kotlin `java.math.BigDecimal`,
 //! Python `decimal.Decimal`), and ids, zones and currency codes as strings.
 
@@ -21,6 +22,9 @@ use chrono::Weekday;
 pub type CivilDate = chrono::NaiveDate;
 /// A wall-clock time of day, crossing as `"HH:MM:SS"`.
 pub type ClockTime = chrono::NaiveTime;
+/// A wall-clock date and time without a zone (a stop's local time),
+/// crossing as `"YYYY-MM-DDTHH:MM:SS"`.
+pub type CivilDateTime = chrono::NaiveDateTime;
 /// An exact decimal amount, crossing as a string such as `"4500.00"`.
 pub type Amount = rust_decimal::Decimal;
 
@@ -42,6 +46,16 @@ uniffi::custom_type!(ClockTime, String, {
     try_lift: |text| Ok(match ClockTime::parse_from_str(&text, "%H:%M") {
         Ok(time) => time,
         Err(_) => text.parse::<ClockTime>()?,
+    }),
+});
+
+uniffi::custom_type!(CivilDateTime, String, {
+    remote,
+    lower: |time| time.format("%Y-%m-%dT%H:%M:%S").to_string(),
+    // Kotlin's LocalDateTime.toString() leaves out zero seconds.
+    try_lift: |text| Ok(match CivilDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M") {
+        Ok(time) => time,
+        Err(_) => text.parse::<CivilDateTime>()?,
     }),
 });
 

@@ -81,4 +81,51 @@ impl ProductionHandle {
         }
         Ok(())
     }
+
+    /// Applies `change` to a copy of the current production under the write
+    /// lock, validates the result and makes it current: concurrent updates
+    /// never lose each other's changes, and a change that fails (its own
+    /// error, or validation) leaves the handle exactly as it was.
+    ///
+    /// ```
+    /// use callsheet::{Production, ProductionHandle};
+    /// let handle = ProductionHandle::new(Production::new("Demo", "Europe/London".parse()?, "GBP".parse()?));
+    /// let renamed = handle.update(|p| {
+    ///     p.name = "Demo II".into();
+    ///     Ok::<_, std::convert::Infallible>(p.name.len())
+    /// })?;
+    /// assert_eq!(renamed, 7);
+    /// assert_eq!(handle.snapshot().name, "Demo II");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`UpdateError::Change`] with `change`'s own error, or
+    /// [`UpdateError::Invalid`] when the changed production does not
+    /// validate; either way nothing changed.
+    pub fn update<T, E>(
+        &self,
+        change: impl FnOnce(&mut Production) -> Result<T, E>,
+    ) -> Result<T, UpdateError<E>> {
+        let mut guard = match self.current.write() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let mut next = (**guard).clone();
+        let value = change(&mut next).map_err(UpdateError::Change)?;
+        next.validate().map_err(UpdateError::Invalid)?;
+        *guard = Arc::new(next);
+        Ok(value)
+    }
+}
+
+/// Why [`ProductionHandle::update`] changed nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateError<E> {
+    /// The change itself failed.
+    #[error(transparent)]
+    Change(E),
+    /// The changed production is not valid.
+    #[error(transparent)]
+    Invalid(ValidationErrors),
 }

@@ -21,7 +21,7 @@
 //! | [`rules`] | labor rule packs |
 //! | [`budget`] | chart of accounts, detail lines, fringes, ledger |
 //! | [`comms`] | documents for people: day out of days |
-//! | [`logistics`] | hotels, room blocks, stay requests |
+//! | [`logistics`] | hotels, room blocks, stay requests; transport pickups, equipment timelines and serial numbers |
 //!
 //! Conventions that hold everywhere:
 //!
@@ -101,6 +101,6 @@ pub mod model;
 pub mod rules;
 pub mod schedule;
 
-pub use handle::ProductionHandle;
+pub use handle::{ProductionHandle, UpdateError};
 pub use io::{LoadError, Problem, SaveError, ValidationErrors};
 pub use model::*;

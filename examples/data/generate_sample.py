@@ -2202,7 +2202,10 @@ def topsheet(prod: dict) -> dict:
             base = usd
             if "wage_cap" in f:
                 cap = Decimal(f["wage_cap"]["amount"])
-                base = max(Decimal(0), min(usd, cap - wages[key]))
+                if "person" in line:
+                    base = max(Decimal(0), min(usd, cap - wages[key]))
+                else:  # a personless line is `multiplier` people, each capped
+                    base = min(usd, cap * max(Decimal(line.get("multiplier", "1")), Decimal(1)))
             wages[key] += usd
             totals[section[cat]] += (base * Decimal(f["percent"]) / 100).quantize(cent, ROUND_HALF_EVEN)
     subtotal = sum(totals.values())

@@ -5,12 +5,16 @@
 //! cargo run -p callsheet-examples --bin callsheet-demo -- [PATH]
 //! ```
 //!
-//! Today it loads and validates the production and prints a summary; each
-//! engine adds its section as it lands.
+//! It loads and validates the production, then prints a summary, the
+//! conflicts, the day out of days, the first call sheet and who gets it, the
+//! budget topsheet, the cost report of the latest ledger week, the pickup
+//! list of the first distant-location day and the camera packages' unit
+//! assignments.
 
 use std::process::ExitCode;
 
 use callsheet::{EventKind, PersonCategory, Production};
+use chrono::Datelike;
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample-production.json");
 
@@ -34,7 +38,119 @@ fn main() -> ExitCode {
         Ok(totals) => print!("\n{}", totals.topsheet_text()),
         Err(err) => println!("\nbudget: {err}"),
     }
+    print!("{}", cost_report(&production));
+    print!("{}", transport(&production));
+    print!("{}", equipment(&production));
     ExitCode::SUCCESS
+}
+
+/// The cost report for the week of the latest ledger entry: categories,
+/// sections, the total and the alerts.
+fn cost_report(p: &Production) -> String {
+    use callsheet::budget::{BudgetLevel, CostReportOptions};
+    let Some(last) = p.ledger.transactions.iter().map(|t| t.date).max() else {
+        return String::new();
+    };
+    // The week ending on the Sunday on or after the last entry.
+    let days_to_sunday = 6 - u64::from(last.weekday().num_days_from_monday());
+    let as_of = last + chrono::Days::new(days_to_sunday);
+    let report = match p.cost_report(&CostReportOptions::as_of(as_of)) {
+        Ok(report) => report,
+        Err(err) => return format!("\ncost report: {err}\n"),
+    };
+    let units = p.currency.minor_units() as usize;
+    let money = |x: rust_decimal::Decimal| format!("{x:>14.units$}");
+    let mut out = format!(
+        "\n== Cost report as of {as_of} (week from {}), {} ==\n{:<10}{:<30}{:>14}{:>14}{:>14}{:>14}{:>14}\n",
+        report.period_start,
+        p.currency,
+        "Code",
+        "Name",
+        "Final budget",
+        "Actual",
+        "Committed",
+        "EFC",
+        "Variance"
+    );
+    for row in report.rows() {
+        if row.level == BudgetLevel::Account {
+            continue;
+        }
+        let name: String = row.name.chars().take(29).collect();
+        out.push_str(&format!(
+            "{:<10}{:<30}{}{}{}{}{}\n",
+            row.code,
+            name,
+            money(row.final_budget),
+            money(row.actual_to_date),
+            money(row.commitments),
+            money(row.estimated_final_cost),
+            money(row.variance)
+        ));
+    }
+    out.push_str(&format!("alerts: {}\n", report.alerts.len()));
+    for alert in report.alerts.iter().take(8) {
+        out.push_str(&format!("  - {}\n", alert.message));
+    }
+    out
+}
+
+/// The pickup list of the first shoot day at a distant location.
+fn transport(p: &Production) -> String {
+    use callsheet::logistics::plan_transport;
+    use callsheet::logistics::transport::TransportOptions;
+    let distant: Vec<_> = p
+        .locations
+        .iter()
+        .filter(|l| l.distant)
+        .map(|l| &l.id)
+        .collect();
+    let Some(day) = p
+        .events
+        .iter()
+        .filter(|e| {
+            e.kind == EventKind::ShootDay
+                && e.location.as_ref().is_some_and(|l| distant.contains(&l))
+        })
+        .map(|e| p.zone.civil_date(e.start))
+        .min()
+    else {
+        return String::new();
+    };
+    match plan_transport(p, day, &TransportOptions::default()) {
+        Ok(plan) => format!("\n{}", plan.to_text(p)),
+        Err(err) => format!("\ntransport: {err}\n"),
+    }
+}
+
+/// Serial numbers assigned to every camera-package booking, and shortfalls.
+fn equipment(p: &Production) -> String {
+    use callsheet::logistics::assign_units;
+    let Some(camera) = p.resources.iter().find(|r| !r.serials.is_empty()) else {
+        return String::new();
+    };
+    match assign_units(p, &camera.id) {
+        Ok(a) => {
+            let mut out = format!(
+                "\n== {}: {} bookings on {} of {} units, {} shortfalls ==\n",
+                camera.name,
+                a.bookings.len(),
+                a.units_used.len(),
+                a.owned,
+                a.shortfalls.len()
+            );
+            for s in &a.shortfalls {
+                out.push_str(&format!(
+                    "  short {} at {} for {}\n",
+                    s.missing,
+                    p.zone.local(s.at).format("%Y-%m-%d %H:%M"),
+                    s.event.as_str()
+                ));
+            }
+            out
+        }
+        Err(err) => format!("\nequipment: {err}\n"),
+    }
 }
 
 fn summary(p: &Production) -> String {

@@ -269,5 +269,196 @@ class DistributionTests(unittest.TestCase):
         self.assertEqual([row.person for row in mine.sheet.cast], ["C01"])
 
 
+class BudgetTests(unittest.TestCase):
+    AS_OF = dt.date(2027, 3, 31)
+    GOOD = ("id,account,date,amount,description\r\n"
+            "INV-9001,3903,2027-03-20,\"1,250.00\",Stage rent top-up\r\n"
+            "PC-9002,1102,2027-03-21,(12.50),Refund\r\n")
+
+    def setUp(self):
+        self.p = cs.Production.load(str(SAMPLE))
+
+    def options(self, **kwargs):
+        return cs.CostReportOptions(as_of=self.AS_OF, **kwargs)
+
+    def test_topsheet(self):
+        t = self.p.budget_topsheet()
+        self.assertEqual(t.currency, "USD")
+        self.assertIsInstance(t.grand_total, decimal.Decimal)
+        self.assertEqual(t.grand_total, decimal.Decimal("7256320.79"))
+        self.assertEqual(str(t.grand_total), "7256320.79")
+        self.assertEqual(sum(s.total for s in t.sections), t.total_before_contingency)
+        self.assertEqual([m.code for m in t.markups], ["contingency", "overhead", "completion_bond"])
+        self.assertEqual(t.total_before_contingency + sum(m.amount for m in t.markups), t.grand_total)
+        self.assertEqual(t.sections[0].section, cs.BudgetSection.ABOVE_THE_LINE)
+        screenplay = next(a for a in t.accounts if a.code == "1102")
+        self.assertEqual(sum(f.amount for f in screenplay.fringes), screenplay.fringe_total)
+        self.assertTrue(t.globals)
+        self.assertIn("GRAND TOTAL", self.p.topsheet_text())
+        self.assertTrue(self.p.topsheet_csv().startswith("Level,Code,Name,Lines,Fringes,Total\r\n"))
+        xlsx = self.p.topsheet_xlsx()
+        self.assertIsInstance(xlsx, bytes)
+        self.assertTrue(xlsx.startswith(b"PK"))
+        self.assertEqual(len(cs.standard_feature_chart().accounts), 175)
+
+    def test_cost_report(self):
+        report = self.p.cost_report(self.options())
+        self.assertEqual(report.period_start, dt.date(2027, 3, 25))
+        total = report.rows[-1]
+        self.assertEqual((total.level, total.code), (cs.BudgetLevel.TOTAL, "TOTAL"))
+        self.assertEqual(total, report.total)
+        sections = [r for r in report.rows if r.level == cs.BudgetLevel.SECTION]
+        self.assertEqual(len(sections), 4)
+        for column in ("budget", "final_budget", "this_period", "actual_to_date", "commitments", "total_cost",
+                       "estimate_to_complete", "estimated_final_cost", "variance"):
+            self.assertEqual(sum(getattr(s, column) for s in sections), getattr(total, column), column)
+        self.assertTrue(report.alerts)
+        wider = self.p.cost_report(self.options(period_start=dt.date(2027, 3, 1), alert_percent=decimal.Decimal("1")))
+        self.assertGreater(wider.total.this_period, 0)
+        self.assertGreater(len(wider.alerts), len(report.alerts))
+        csv = self.p.cost_report_csv(self.options())
+        self.assertEqual(len(csv.split("\r\n")), len(report.rows) + 2)
+        self.assertTrue(self.p.cost_report_text(self.options()).startswith("COST REPORT as of 2027-03-31"))
+        self.assertTrue(self.p.cost_report_xlsx(self.options()).startswith(b"PK"))
+        with tempfile.TemporaryDirectory() as d:
+            out = pathlib.Path(d) / "report.xlsx"
+            self.p.export_cost_report(str(out), self.options())
+            self.assertTrue(out.read_bytes().startswith(b"PK"))
+            with self.assertRaises(cs.CallsheetError.Invalid) as ctx:
+                self.p.export_cost_report(str(pathlib.Path(d) / "report.pdf"), self.options())
+            self.assertEqual(ctx.exception.problems[0].path, "path")
+
+    def test_csv_import(self):
+        before = self.p.to_json()
+        bad = "id,account,date,amount\nINV-9001,9999,2027-03-40,abc\nINV-2001,3903,2027-03-20,5\n"
+        with self.assertRaises(cs.CallsheetError.CsvImport) as ctx:
+            self.p.import_transactions_csv(bad)
+        got = [(x.row, x.column) for x in ctx.exception.problems]
+        self.assertEqual(got, [(2, "account"), (2, "date"), (2, "amount"), (3, "id")])
+        self.assertTrue(ctx.exception.summary.startswith("4 problems:"))
+        self.assertIsInstance(ctx.exception, cs.CallsheetError)
+        self.assertEqual(self.p.to_json(), before)
+        actual = self.p.cost_report(self.options()).total.actual_to_date
+        self.assertEqual(self.p.import_transactions_csv(self.GOOD), 2)
+        self.assertNotEqual(self.p.to_json(), before)
+        self.assertEqual(self.p.cost_report(self.options()).total.actual_to_date - actual, decimal.Decimal("1237.50"))
+
+    def test_budget_import_and_comparison(self):
+        original = cs.Production.load(str(SAMPLE))
+        before = self.p.to_json()
+        with self.assertRaises(cs.CallsheetError.CsvImport) as ctx:
+            self.p.import_budget_csv("account,description,amount,unit,rate\n3301,DP,6,fortnights,abc\n")
+        self.assertEqual([(x.row, x.column) for x in ctx.exception.problems], [(2, "unit"), (2, "rate")])
+        self.assertEqual(self.p.to_json(), before)
+        same = cs.compare_budgets(original, self.p)
+        self.assertEqual(same.grand_total.delta, 0)
+        self.assertEqual(same.globals, [])
+        lines = "account,description,amount,unit,rate\n1102,Screenplay,1,flat,120000.00\n"
+        self.assertEqual(self.p.import_budget_csv(lines), 1)
+        cmp = cs.compare_budgets(original, self.p)
+        self.assertEqual(cmp.grand_total.before, decimal.Decimal("7256320.79"))
+        self.assertEqual(cmp.grand_total.after, self.p.budget_topsheet().grand_total)
+        self.assertEqual(cmp.grand_total.delta, cmp.grand_total.after - cmp.grand_total.before)
+        self.assertEqual(next(a for a in cmp.accounts if a.code == "1102").after, decimal.Decimal("120000"))
+
+
+class LogisticsTests(unittest.TestCase):
+    DAY = dt.date(2027, 2, 22)
+
+    def setUp(self):
+        self.p = cs.Production.load(str(SAMPLE))
+
+    def test_transport(self):
+        plan = self.p.plan_transport(self.DAY, cs.TransportOptions())
+        self.assertEqual(plan.date, self.DAY)
+        self.assertEqual(plan.buffer_minutes, 15)
+        self.assertTrue(plan.runs)
+        for run in plan.runs:
+            self.assertEqual(run.arrive, min(r.call for r in run.riders) - dt.timedelta(minutes=15))
+            self.assertEqual(run.stops[-1].kind, cs.StopKind.DROP_OFF)
+            for stop in run.stops:
+                self.assertIsInstance(stop.local, dt.datetime)
+                self.assertIsNone(stop.local.tzinfo)
+                self.assertEqual(stop.clock, stop.local.strftime("%H:%M"))
+                self.assertEqual(stop.zone, "America/Los_Angeles")
+            for rider in run.riders:
+                self.assertLessEqual(rider.pickup, rider.latest_pickup)
+        self.assertTrue(self.p.transport_text(self.DAY, cs.TransportOptions()).startswith("== Transport 2027-02-22"))
+        with self.assertRaises(cs.CallsheetError.Invalid) as ctx:
+            self.p.plan_transport(self.DAY, cs.TransportOptions(max_stops=0))
+        self.assertEqual(ctx.exception.problems[0].path, "options.max_stops")
+        lodging = [cs.Lodging(person="NOBODY", night=dt.date(2027, 2, 21), location="LOC-OFFICE")]
+        with self.assertRaises(cs.CallsheetError.Invalid) as ctx:
+            self.p.plan_transport(self.DAY, cs.TransportOptions(lodging=lodging))
+        self.assertEqual(ctx.exception.problems[0].path, "options.lodging[0].person")
+        travel = self.p.plan_transport(dt.date(2027, 3, 10), cs.TransportOptions(max_driving_minutes=None))
+        self.assertTrue(travel.movements)
+        self.assertIsInstance(travel.movements[0].depart_local, dt.datetime)
+
+    def test_timeline_and_units(self):
+        timeline = self.p.resource_timeline("RES-ALEXA35")
+        self.assertEqual(timeline.owned, 2)
+        for a, b in zip(timeline.segments, timeline.segments[1:]):
+            self.assertLessEqual(a.end, b.start)
+        for s in timeline.segments:
+            self.assertEqual(s.booked, sum(b.quantity for b in s.bookings))
+        units = self.p.assign_units("RES-ALEXA35")
+        self.assertEqual(units.units_used, ["A35-10472", "A35-10519"])
+        self.assertEqual(bool(units.shortfalls), any(s.over_allocated for s in timeline.segments))
+        with self.assertRaises(cs.CallsheetError.Invalid) as ctx:
+            self.p.assign_units("NOPE")
+        self.assertEqual(ctx.exception.problems[0].path, "resource")
+
+
+class ScenarioTest(unittest.TestCase):
+    """The shared scenario (tests/scenario/expected.json): the same answers as
+    the Rust suite, Kotlin and the Swift package."""
+
+    def setUp(self):
+        self.p = cs.Production.load(str(SAMPLE))
+        self.expected = json.loads((REPO / "tests" / "scenario" / "expected.json").read_text())
+
+    def test_conflicts(self):
+        want = self.expected["conflicts"]
+        got = self.p.conflicts()
+        self.assertEqual(len(want), len(got))
+        utc = lambda t: t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        for w, g in zip(want, got):
+            self.assertEqual(w["kind"], g.kind.name.lower())
+            self.assertEqual(w["severity"], g.severity.name.lower())
+            self.assertEqual(w["subjects"], [{"kind": s.kind.name.lower(), "id": s.id} for s in g.subjects])
+            self.assertEqual(w["events"], list(g.events))
+            self.assertEqual((w["start"], w["end"]), (utc(g.start), utc(g.end)))
+            self.assertEqual(w["message"], g.message)
+            want_cost = None if w["cost"] is None else (decimal.Decimal(w["cost"]["amount"]), w["cost"]["currency"])
+            self.assertEqual(want_cost, None if g.cost is None else (g.cost.amount, str(g.cost.currency)))
+
+    def test_topsheet_and_cost_report(self):
+        top = self.expected["topsheet"]
+        t = self.p.budget_topsheet()
+        self.assertEqual(decimal.Decimal(top["grand_total"]), t.grand_total)
+        self.assertEqual(decimal.Decimal(top["above_the_line"]), t.above_the_line)
+        cost = self.expected["cost_report"]
+        r = self.p.cost_report(cs.CostReportOptions(
+            as_of=dt.date.fromisoformat(cost["as_of"]), period_start=None, alert_percent=None))
+        for name, value in cost["total"].items():
+            self.assertEqual(decimal.Decimal(value), getattr(r.total, name), name)
+        self.assertEqual(
+            cost["alerts"],
+            [{"account": a.account, "kind": a.kind.name.lower(), "message": a.message} for a in r.alerts])
+
+    def test_bulk_records_all_or_nothing(self):
+        before = self.p.to_json()
+        applied = self.p.apply_records(json.dumps(
+            {"people": [{"id": "NEW-1", "name": "New Grip", "category": "crew"}]}))
+        self.assertEqual((applied.added, applied.replaced), (1, 0))
+        after = self.p.to_json()
+        with self.assertRaises(cs.CallsheetError.Invalid) as ctx:
+            self.p.apply_records(json.dumps({"people": [{"id": "X", "name": "X", "category": "grip"}]}))
+        self.assertEqual(ctx.exception.problems[0].path, "people[0].category")
+        self.assertEqual(self.p.to_json(), after)
+        self.assertNotEqual(before, after)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -10,13 +10,16 @@
 
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
-use super::{BudgetSection, ExchangeRate, Formula};
+use super::globals::{self, GlobalValue};
+use super::{BudgetSection, ExchangeRate, Formula, FringePosting, RateUnit};
 use crate::io::Problem;
 use crate::model::{AccountCode, CurrencyCode, Money, PersonId, Production};
 
@@ -27,7 +30,7 @@ use crate::model::{AccountCode, CurrencyCode, Money, PersonId, Production};
 /// nothing: when any line fails, no totals are returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct BudgetError {
-    problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 impl BudgetError {
@@ -55,8 +58,8 @@ impl fmt::Display for BudgetError {
 /// One fringe on one detail line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LineFringe {
-    /// The fringe id (`"FICA"`).
-    pub fringe: String,
+    /// The fringe id (`"FICA"`), shared with every other line's.
+    pub fringe: Arc<str>,
     /// The part of the line's pay subject to the fringe, in the base
     /// currency: the whole line when uncapped, otherwise what is left of
     /// the person's cap (possibly zero).
@@ -93,7 +96,9 @@ pub struct LineTotal {
     pub base: Decimal,
     /// The line's fringes, in the line's order.
     pub fringes: Vec<LineFringe>,
-    /// Sum of the line's fringe amounts.
+    /// The account the line's fringes post to (see [`FringePosting`]).
+    pub fringe_account: AccountCode,
+    /// Sum of the line's fringe amounts (wherever they post).
     pub fringe_total: Decimal,
     /// `base + fringe_total`.
     pub total: Decimal,
@@ -110,7 +115,9 @@ pub struct AccountTotal {
     pub category: AccountCode,
     /// Sum of the account's lines (before fringes).
     pub lines: Decimal,
-    /// Fringes posted to the account, per fringe id (only fringes that apply).
+    /// Fringes posted to the account (from its own lines or, with
+    /// [`FringePosting::CategoryXx99`] or section accounts, from others),
+    /// per fringe id (only fringes that apply).
     pub fringes: BTreeMap<String, Decimal>,
     /// Sum of `fringes`.
     pub fringe_total: Decimal,
@@ -174,7 +181,7 @@ pub struct FringeTotal {
 /// let b = &mut p.budget;
 /// b.categories.push(BudgetCategory { code: "3300".into(), name: "Camera".into(), section: BudgetSection::Production });
 /// b.accounts.push(callsheet::budget::Account { code: "3301".into(), name: "Director of Photography".into(), category: "3300".into() });
-/// b.fringes.push(Fringe { id: "MEDICARE".into(), name: "Medicare".into(), percent: "1.45".parse()?, wage_cap: None });
+/// b.fringes.push(Fringe { id: "MEDICARE".into(), name: "Medicare".into(), percent: "1.45".parse()?, flat: None, wage_cap: None });
 /// b.lines.push(DetailLine {
 ///     account: "3301".into(), description: "DP - shoot".into(), amount: "6".into(),
 ///     unit: RateUnit::Weeks, multiplier: Decimal::ONE, rate: Money::new("4500.00".parse()?, usd),
@@ -215,11 +222,22 @@ pub struct BudgetTotals {
     pub contingency_percent: Decimal,
     /// `total_before_contingency × contingency_percent / 100`, rounded.
     pub contingency: Decimal,
-    /// `total_before_contingency + contingency`.
+    /// Overhead percentage (0 when the budget has none).
+    pub overhead_percent: Decimal,
+    /// `total_before_contingency × overhead_percent / 100`, rounded.
+    pub overhead: Decimal,
+    /// Completion bond percentage (0 when the budget has none).
+    pub completion_bond_percent: Decimal,
+    /// `(total_before_contingency + contingency) × completion_bond_percent /
+    /// 100`, rounded.
+    pub completion_bond: Decimal,
+    /// `total_before_contingency + contingency + overhead + completion_bond`.
     pub grand_total: Decimal,
+    /// Every global's value as used (linked globals as the schedule gave them).
+    pub globals: Vec<GlobalValue>,
 }
 
-const SECTIONS: [BudgetSection; 4] = [
+pub(crate) const SECTIONS: [BudgetSection; 4] = [
     BudgetSection::AboveTheLine,
     BudgetSection::Production,
     BudgetSection::Post,
@@ -313,13 +331,24 @@ impl BudgetTotals {
         row(&mut out, "", total, &money(self.total_before_contingency));
         let contingency = format!("CONTINGENCY {}%", self.contingency_percent.normalize());
         row(&mut out, "", &contingency, &money(self.contingency));
+        if !self.overhead_percent.is_zero() {
+            let overhead = format!("OVERHEAD {}%", self.overhead_percent.normalize());
+            row(&mut out, "", &overhead, &money(self.overhead));
+        }
+        if !self.completion_bond_percent.is_zero() {
+            let bond = format!(
+                "COMPLETION BOND {}%",
+                self.completion_bond_percent.normalize()
+            );
+            row(&mut out, "", &bond, &money(self.completion_bond));
+        }
         row(&mut out, "", "GRAND TOTAL", &money(self.grand_total));
         out
     }
 }
 
 /// `1234567.8` → `1,234,567.80` with `units` decimals.
-fn format_amount(amount: Decimal, units: u32) -> String {
+pub(crate) fn format_amount(amount: Decimal, units: u32) -> String {
     let mut value = amount.round_dp_with_strategy(units, RoundingStrategy::MidpointNearestEven);
     value.rescale(units);
     let text = value.abs().to_string();
@@ -345,7 +374,7 @@ fn format_amount(amount: Decimal, units: u32) -> String {
 
 /// Rounds half-even to `currency`'s minor unit and fixes the scale to it, so
 /// that sums print with the same number of decimals.
-fn round_to(amount: Decimal, currency: CurrencyCode) -> Decimal {
+pub(crate) fn round_to(amount: Decimal, currency: CurrencyCode) -> Decimal {
     let units = currency.minor_units();
     let mut value = amount.round_dp_with_strategy(units, RoundingStrategy::MidpointNearestEven);
     value.rescale(units);
@@ -355,6 +384,9 @@ fn round_to(amount: Decimal, currency: CurrencyCode) -> Decimal {
 impl Production {
     /// Totals the budget at every level, using the newest rate of each
     /// currency in `budget.rates`. See [`budget_totals`].
+    ///
+    /// # Errors
+    /// A [`BudgetError`] listing every problem, each with its path.
     pub fn budget_totals(&self) -> Result<BudgetTotals, BudgetError> {
         budget_totals(self)
     }
@@ -364,33 +396,48 @@ impl Production {
 /// (`production.currency`), converting foreign-currency lines and caps at the
 /// newest rate of their currency in `budget.rates`.
 ///
+/// - **Globals**: numbers, [`Formula`]s over other globals (evaluated in
+///   dependency order; a cycle is an error naming every global on it) or
+///   [`ScheduleLink`]s, which read the schedule (shoot days, a person's
+///   day-out-of-days, the hotel allocation, labor-rule costs).
 /// - **Lines**: `amount × multiplier × rate`, where `amount` is a
 ///   [`Formula`] over the globals, rounded half-even to the line currency's
 ///   minor unit; then, for a foreign currency, × the exchange rate and
 ///   rounded again to the base currency's minor unit.
-/// - **Fringes**: each fringe on a line is `percent` of the line's base
-///   amount, rounded per line. A fringe with a `wage_cap` is capped per
-///   person across all that person's lines in file order: earlier lines use
-///   the cap up, later lines get what is left. It is computed on the
-///   person's running pay (fringe on the capped running total minus fringe
-///   already charged), so a person's fringe never exceeds the rounded
-///   `cap × percent`. Lines without a person are fringed uncapped (a
-///   personless line may stand for many people, so no single cap applies).
-///   Fringes post to the line's account.
-/// - **Roll-up**: account = lines + fringes; category = its accounts;
-///   section = its categories; below-the-line = production + post + other;
-///   contingency = `percent` of the total before contingency, rounded; grand
-///   total = total before contingency + contingency.
+/// - **Fringes**: a percentage fringe is `percent` of the line's base
+///   amount; a flat fringe is its amount per unit of the line (converted
+///   through the budget's [`UnitEquivalences`](super::UnitEquivalences)),
+///   each rounded per line. A percentage fringe with a `wage_cap` is capped
+///   per person across all that person's lines: lines are taken in account
+///   code order (then description, then file order), earlier lines use the
+///   cap up and later lines get what is left, computed on the person's
+///   running pay (fringe on the capped running total minus fringe already
+///   charged) so that a person's fringe never exceeds the rounded `cap ×
+///   percent` and account totals do not depend on the order of the lines in
+///   the file. A line without a person stands for its multiplier's number of
+///   people (at least one), each paid `amount × rate`: its pay subject to the
+///   fringe is at most `cap × multiplier`. Fringes post where
+///   [`FringePosting`] says.
+/// - **Roll-up**: account = its lines + the fringes posted to it; category =
+///   its accounts; section = its categories; below-the-line = production +
+///   post + other; contingency and overhead = their percentage of the total
+///   above and below the line, completion bond = its percentage of that
+///   total plus contingency, each rounded; grand total = the sum of all.
 ///
+/// # Errors
 /// Every problem (unknown account, category, fringe or global, formula
-/// errors, missing exchange rates, duplicate codes, overflow) is reported with
-/// its path, and nothing is returned when there is any.
+/// errors, global cycles, missing exchange rates or posting accounts,
+/// duplicate codes, overflow) is reported with its path, and nothing is
+/// returned when there is any.
 pub fn budget_totals(production: &Production) -> Result<BudgetTotals, BudgetError> {
     Engine::new(production, None).run()
 }
 
 /// Like [`budget_totals`], converting at the newest rate of each currency
 /// fixed on or before `as_of`.
+///
+/// # Errors
+/// As [`budget_totals`].
 pub fn budget_totals_as_of(
     production: &Production,
     as_of: NaiveDate,
@@ -398,18 +445,116 @@ pub fn budget_totals_as_of(
     Engine::new(production, Some(as_of)).run()
 }
 
+/// Like [`budget_totals`] without the per-line detail (`lines` is empty):
+/// what the cost report and comparisons need, about twice as fast on large
+/// budgets.
+pub(crate) fn budget_summary(production: &Production) -> Result<BudgetTotals, BudgetError> {
+    let mut engine = Engine::new(production, None);
+    engine.lines = false;
+    engine.run()
+}
+
 struct Engine<'a> {
     production: &'a Production,
     as_of: Option<NaiveDate>,
     problems: Vec<Problem>,
+    /// Whether to build the per-line report.
+    lines: bool,
+}
+
+/// What a fringe charges, in the base currency.
+enum Charge {
+    /// The percentage as a fraction (6.2 % → 0.062).
+    Percent(Decimal),
+    /// Unrounded amount per unit, in the base currency.
+    Flat { amount: Decimal, per: RateUnit },
 }
 
 /// A fringe's definition with its cap in the base currency.
 struct FringeDef<'a> {
     id: &'a str,
     name: &'a str,
-    percent: Decimal,
+    charge: Charge,
     cap: Option<Decimal>,
+}
+
+/// A line's fringe rows: (fringe, subject, amount).
+type Rows = Vec<(usize, Decimal, Decimal)>;
+
+/// A rayon split's sums, kept rows and problems.
+type Partial = (Sums, Vec<(usize, Rows)>, Vec<(usize, Problem)>);
+
+/// Running sums of lines and fringes, per account and fringe.
+struct Sums {
+    /// Lines per account.
+    lines: Vec<Decimal>,
+    /// Fringes posted per account.
+    fringe_total: Vec<Decimal>,
+    /// Fringes per (posting account × fringe), and which cells were used.
+    cells: Vec<Decimal>,
+    touched: Vec<bool>,
+    /// Subject and amount per fringe.
+    subject: Vec<Decimal>,
+    amount: Vec<Decimal>,
+}
+
+impl Sums {
+    fn new(accounts: usize, fringes: usize, zero: Decimal) -> Self {
+        Self {
+            lines: vec![zero; accounts],
+            fringe_total: vec![zero; accounts],
+            cells: vec![zero; accounts * fringes],
+            touched: vec![false; accounts * fringes],
+            subject: vec![zero; fringes],
+            amount: vec![zero; fringes],
+        }
+    }
+
+    fn add(&mut self, e: &Evaluated, rows: &[(usize, Decimal, Decimal)], n_fringes: usize) {
+        self.lines[e.account] += e.base;
+        for &(f, subject, amount) in rows {
+            let cell = e.posting * n_fringes + f;
+            self.cells[cell] += amount;
+            self.touched[cell] = true;
+            self.fringe_total[e.posting] += amount;
+            self.subject[f] += subject;
+            self.amount[f] += amount;
+        }
+    }
+
+    fn merge(mut self, other: Self) -> Self {
+        let add = |a: &mut Vec<Decimal>, b: Vec<Decimal>| {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        };
+        add(&mut self.lines, other.lines);
+        add(&mut self.fringe_total, other.fringe_total);
+        add(&mut self.cells, other.cells);
+        add(&mut self.subject, other.subject);
+        add(&mut self.amount, other.amount);
+        for (t, u) in self.touched.iter_mut().zip(other.touched) {
+            *t |= u;
+        }
+        self
+    }
+}
+
+/// The base-currency figures of one line, before fringes.
+struct Evaluated {
+    quantity: Decimal,
+    subtotal: Decimal,
+    exchange: Option<ExchangeRate>,
+    base: Decimal,
+    account: usize,
+    posting: usize,
+    fringes: Vec<usize>,
+}
+
+/// `code` with its last two characters replaced by `99` (`3300` → `3399`).
+fn xx99(code: &str) -> Option<String> {
+    let cut = code.char_indices().rev().nth(1)?.0;
+    Some(format!("{}99", &code[..cut]))
 }
 
 impl<'a> Engine<'a> {
@@ -418,6 +563,7 @@ impl<'a> Engine<'a> {
             production,
             as_of,
             problems: Vec::new(),
+            lines: true,
         }
     }
 
@@ -427,21 +573,29 @@ impl<'a> Engine<'a> {
 
     /// The rate into the base currency for `currency`, or a message.
     fn rate(&self, currency: CurrencyCode) -> Result<&'a ExchangeRate, String> {
-        self.production
-            .budget
-            .rates
-            .iter()
-            .filter(|r| r.currency == currency && self.as_of.is_none_or(|d| r.as_of <= d))
-            .max_by_key(|r| r.as_of)
-            .ok_or_else(|| {
-                let base = self.production.currency;
-                match self.as_of {
-                    Some(d) => format!(
-                        "no exchange rate from {currency} to {base} on or before {d} in budget.rates"
-                    ),
-                    None => format!("no exchange rate from {currency} to {base} in budget.rates"),
-                }
-            })
+        super::rate_on(
+            &self.production.budget.rates,
+            self.production.currency,
+            currency,
+            self.as_of,
+        )
+    }
+
+    /// `amount` of `currency` in the base currency, unrounded.
+    fn in_base(&mut self, amount: Decimal, currency: CurrencyCode, path: &str) -> Option<Decimal> {
+        if currency == self.production.currency {
+            return Some(amount);
+        }
+        match self.rate(currency) {
+            Ok(r) => amount.checked_mul(r.rate_to_base).or_else(|| {
+                self.report(path, "converted amount is too large");
+                None
+            }),
+            Err(message) => {
+                self.report(format!("{path}.currency"), message);
+                None
+            }
+        }
     }
 
     fn run(mut self) -> Result<BudgetTotals, BudgetError> {
@@ -494,195 +648,305 @@ impl<'a> Engine<'a> {
             }
             account_category.push(category);
         }
+        let posting = self.posting_accounts(&accounts, &account_category);
 
-        // Globals and fringes.
-        let mut globals: HashMap<&str, Decimal> = HashMap::default();
-        for (i, g) in budget.globals.iter().enumerate() {
-            if globals.insert(g.name.as_str(), g.value).is_some() {
-                self.report(
-                    format!("budget.globals[{i}].name"),
-                    format!("duplicate global {:?}", g.name),
-                );
-            }
-        }
+        // Globals.
+        let resolver = super::link::Resolver::new(production);
+        let (globals, global_values) =
+            globals::evaluate(budget, &|link| resolver.value(link), &mut self.problems);
+
+        // Fringes.
         let mut fringe_index: HashMap<&str, usize> = HashMap::default();
         let mut fringes = Vec::with_capacity(budget.fringes.len());
         for (i, f) in budget.fringes.iter().enumerate() {
+            let path = format!("budget.fringes[{i}]");
             if fringe_index.insert(f.id.as_str(), i).is_some() {
-                self.report(
-                    format!("budget.fringes[{i}].id"),
-                    format!("duplicate fringe {:?}", f.id),
-                );
+                self.report(format!("{path}.id"), format!("duplicate fringe {:?}", f.id));
             }
             if f.percent.is_sign_negative() {
-                self.report(
-                    format!("budget.fringes[{i}].percent"),
-                    "must not be negative",
-                );
+                self.report(format!("{path}.percent"), "must not be negative");
             }
-            let cap = f.wage_cap.and_then(|cap| {
-                if cap.amount.is_sign_negative() {
-                    self.report(
-                        format!("budget.fringes[{i}].wage_cap"),
-                        "must not be negative",
-                    );
-                }
-                if cap.currency == base {
-                    return Some(cap.amount);
-                }
-                match self.rate(cap.currency) {
-                    Ok(r) => cap
-                        .amount
-                        .checked_mul(r.rate_to_base)
-                        .map(|a| round_to(a, base)),
-                    Err(message) => {
-                        self.report(format!("budget.fringes[{i}].wage_cap.currency"), message);
-                        None
+            let charge = match &f.flat {
+                // Exact: dividing by 100 only moves the decimal point.
+                None => Charge::Percent(
+                    f.percent
+                        .checked_div(Decimal::ONE_HUNDRED)
+                        .unwrap_or(Decimal::ZERO),
+                ),
+                Some(flat) => {
+                    if !f.percent.is_zero() {
+                        self.report(
+                            format!("{path}.flat"),
+                            "a fringe is a percentage or flat, not both",
+                        );
+                    }
+                    if f.wage_cap.is_some() {
+                        self.report(
+                            format!("{path}.wage_cap"),
+                            "a wage cap applies to percentage fringes only",
+                        );
+                    }
+                    if matches!(flat.per, RateUnit::Allow) {
+                        self.report(
+                            format!("{path}.flat.per"),
+                            "must be hours, days, weeks, months or flat",
+                        );
+                    }
+                    let amount = self
+                        .in_base(
+                            flat.amount.amount,
+                            flat.amount.currency,
+                            &format!("{path}.flat.amount"),
+                        )
+                        .unwrap_or_default();
+                    Charge::Flat {
+                        amount,
+                        per: flat.per,
                     }
                 }
+            };
+            let cap = f.wage_cap.and_then(|cap| {
+                if cap.amount.is_sign_negative() {
+                    self.report(format!("{path}.wage_cap"), "must not be negative");
+                }
+                self.in_base(cap.amount, cap.currency, &format!("{path}.wage_cap"))
+                    .map(|a| round_to(a, base))
             });
             fringes.push(FringeDef {
                 id: &f.id,
                 name: &f.name,
-                percent: f.percent,
+                charge,
                 cap,
             });
         }
-        let hundred = Decimal::ONE_HUNDRED;
 
-        // Lines, in file order (cap consumption depends on it).
-        let mut lines = Vec::with_capacity(budget.lines.len());
-        let mut line_account = Vec::with_capacity(budget.lines.len());
-        // (person, fringe index) → pay so far, for capped fringes.
-        let mut paid: HashMap<(&str, usize), Decimal> = HashMap::default();
-        for (i, line) in budget.lines.iter().enumerate() {
-            let path = format!("budget.lines[{i}]");
-            let account = accounts.get(line.account.as_str()).copied();
-            if account.is_none() {
-                self.report(
-                    format!("{path}.account"),
-                    format!("unknown account {:?}", line.account.as_str()),
-                );
-            }
-            let quantity = match Formula::parse(&line.amount)
-                .and_then(|f| f.evaluate(|name| globals.get(name).copied()))
-            {
-                Ok(q) => Some(q),
-                Err(e) => {
-                    self.report(format!("{path}.amount"), e.to_string());
-                    None
+        // Lines: each distinct amount text evaluated once (many lines share
+        // `SHOOT_WEEKS`), then every line in parallel; problems in file order.
+        let mut amounts: HashMap<&str, Result<Decimal, super::FormulaError>> = HashMap::default();
+        for line in &budget.lines {
+            amounts.entry(line.amount.as_str()).or_insert_with(|| {
+                match line.amount.parse::<Decimal>() {
+                    Ok(q) => Ok(q),
+                    Err(_) => Formula::parse(&line.amount)
+                        .and_then(|f| f.evaluate(|name| globals.get(name).copied())),
                 }
-            };
-            let mut line_fringes = Vec::with_capacity(line.fringes.len());
-            for (k, id) in line.fringes.iter().enumerate() {
-                match fringe_index.get(id.as_str()) {
-                    None => self.report(
-                        format!("{path}.fringes[{k}]"),
-                        format!("unknown fringe {id:?}"),
-                    ),
-                    Some(&f) if line_fringes.contains(&f) => self.report(
-                        format!("{path}.fringes[{k}]"),
-                        format!("fringe {id:?} listed twice"),
-                    ),
-                    Some(&f) => line_fringes.push(f),
-                }
-            }
-            let exchange = if line.rate.currency == base {
-                None
-            } else {
-                match self.rate(line.rate.currency) {
-                    Ok(r) => Some(r),
-                    Err(message) => {
-                        self.report(format!("{path}.rate.currency"), message);
-                        continue;
-                    }
-                }
-            };
-            let Some(quantity) = quantity else { continue };
-            let Some(raw) = quantity
-                .checked_mul(line.multiplier)
-                .and_then(|x| x.checked_mul(line.rate.amount))
-            else {
-                self.report(path, "amount × multiplier × rate is too large");
-                continue;
-            };
-            let subtotal = round_to(raw, line.rate.currency);
-            let base_amount = match exchange {
-                None => Some(subtotal),
-                Some(r) => subtotal
-                    .checked_mul(r.rate_to_base)
-                    .map(|x| round_to(x, base)),
-            };
-            let Some(base_amount) = base_amount else {
-                self.report(path, "converted amount is too large");
-                continue;
-            };
-            let mut fringe_rows = Vec::with_capacity(line_fringes.len());
-            let mut overflow = false;
-            for f in line_fringes {
-                let def = &fringes[f];
-                let (subject, amount) = match (def.cap, &line.person) {
-                    (Some(cap), Some(person)) => {
-                        let before = paid.entry((person.as_str(), f)).or_insert(Decimal::ZERO);
-                        let after = *before + base_amount;
-                        let capped = |w: Decimal| w.clamp(Decimal::ZERO, cap);
-                        let (b, a) = (capped(*before), capped(after));
-                        *before = after;
-                        let charged = |w: Decimal| {
-                            w.checked_mul(def.percent)
-                                .map(|x| round_to(x / hundred, base))
-                        };
-                        match (charged(b), charged(a)) {
-                            (Some(cb), Some(ca)) => (a - b, ca - cb),
-                            _ => {
-                                overflow = true;
-                                continue;
-                            }
-                        }
-                    }
-                    _ => match base_amount.checked_mul(def.percent) {
-                        Some(x) => (base_amount, round_to(x / hundred, base)),
-                        None => {
-                            overflow = true;
-                            continue;
-                        }
-                    },
-                };
-                fringe_rows.push(LineFringe {
-                    fringe: def.id.to_owned(),
-                    subject,
-                    amount,
-                });
-            }
-            if overflow {
-                self.report(path, "fringe amount is too large");
-                continue;
-            }
-            let fringe_total = fringe_rows
-                .iter()
-                .fold(round_to(Decimal::ZERO, base), |sum, f| sum + f.amount);
-            line_account.push(account);
-            lines.push(LineTotal {
-                index: i,
-                account: line.account.clone(),
-                description: line.description.clone(),
-                person: line.person.clone(),
-                quantity,
-                multiplier: line.multiplier,
-                rate: line.rate,
-                subtotal: Money::new(subtotal, line.rate.currency),
-                exchange_rate: exchange.cloned(),
-                base: base_amount,
-                fringes: fringe_rows,
-                fringe_total,
-                total: base_amount + fringe_total,
             });
         }
-
-        let contingency_percent = budget.contingency_percent.unwrap_or(Decimal::ZERO);
-        if contingency_percent.is_sign_negative() {
-            self.report("budget.contingency_percent", "must not be negative");
+        let this = &self;
+        let results: Vec<(Option<Evaluated>, Vec<Problem>)> = (0..budget.lines.len())
+            .into_par_iter()
+            .map(|i| {
+                let mut problems = Vec::new();
+                let e = this.evaluate_line(
+                    i,
+                    &accounts,
+                    &posting,
+                    &fringe_index,
+                    &amounts,
+                    &mut problems,
+                );
+                (e, problems)
+            })
+            .collect();
+        let mut evaluated: Vec<Option<Evaluated>> = Vec::with_capacity(results.len());
+        let mut seen_posting: HashSet<(String, String)> = HashSet::default();
+        for (e, problems) in results {
+            evaluated.push(e);
+            for p in problems {
+                // A missing posting account is reported once, not per line.
+                if p.path.starts_with("budget.fringe_posting")
+                    && !seen_posting.insert((p.path.clone(), p.message.clone()))
+                {
+                    continue;
+                }
+                self.problems.push(p);
+            }
         }
+        let contingency_percent = self.percent("contingency_percent", budget.contingency_percent);
+        let overhead_percent = self.percent("overhead_percent", budget.overhead_percent);
+        let bond_percent = self.percent("completion_bond_percent", budget.completion_bond_percent);
+        if !self.problems.is_empty() {
+            return Err(BudgetError {
+                problems: self.problems,
+            });
+        }
+        let evaluated: Vec<Evaluated> = evaluated.into_iter().flatten().collect();
+
+        // Fringes. Caps are consumed per person in account-code order, then
+        // description, then file order; people are independent, so only each
+        // person's own lines are sorted.
+        let mut rank = vec![0u32; budget.accounts.len()];
+        {
+            let mut by_code: Vec<usize> = (0..budget.accounts.len()).collect();
+            by_code.sort_by(|&a, &b| budget.accounts[a].code.cmp(&budget.accounts[b].code));
+            for (r, a) in by_code.into_iter().enumerate() {
+                rank[a] = r as u32;
+            }
+        }
+        let mut people: HashMap<&str, u32> = HashMap::default();
+        let mut buckets: Vec<Vec<usize>> = Vec::new();
+        let mut personless: Vec<usize> = Vec::new();
+        for (i, line) in budget.lines.iter().enumerate() {
+            match &line.person {
+                None => personless.push(i),
+                Some(p) => {
+                    let next = people.len() as u32;
+                    let k = *people.entry(p.as_str()).or_insert(next) as usize;
+                    if k == buckets.len() {
+                        buckets.push(Vec::new());
+                    }
+                    buckets[k].push(i);
+                }
+            }
+        }
+        let zero = round_to(Decimal::ZERO, base);
+        let units = &budget.units;
+        // The fringe rows of line `i`; `paid` is the line's person's
+        // (pay so far, fringe charged so far) per capped fringe.
+        let fringe_rows = |i: usize,
+                           paid: &mut HashMap<usize, (Decimal, Decimal)>,
+                           problems: &mut Vec<(usize, Problem)>|
+         -> Vec<(usize, Decimal, Decimal)> {
+            let line = &budget.lines[i];
+            let e = &evaluated[i];
+            let heads = line.multiplier.max(Decimal::ONE);
+            let mut rows = Vec::with_capacity(e.fringes.len());
+            for &f in &e.fringes {
+                let def = &fringes[f];
+                let row = match (&def.charge, def.cap, line.person.is_some()) {
+                    (Charge::Percent(rate), Some(cap), true) => {
+                        let state = paid.entry(f).or_insert((Decimal::ZERO, zero));
+                        let before = state.0.clamp(Decimal::ZERO, cap);
+                        state.0 += e.base;
+                        let after = state.0.clamp(Decimal::ZERO, cap);
+                        if after == before {
+                            Some((zero, zero))
+                        } else {
+                            after.checked_mul(*rate).map(|x| {
+                                let charged = round_to(x, base);
+                                let row = (after - before, charged - state.1);
+                                state.1 = charged;
+                                row
+                            })
+                        }
+                    }
+                    (Charge::Percent(rate), cap, _) => {
+                        let subject = match cap.and_then(|c| c.checked_mul(heads)) {
+                            Some(limit) => e.base.min(limit),
+                            None => e.base,
+                        };
+                        subject
+                            .checked_mul(*rate)
+                            .map(|x| (subject, round_to(x, base)))
+                    }
+                    (Charge::Flat { amount, per }, _, _) => {
+                        let count = if *per == RateUnit::Flat {
+                            Some(if line.person.is_some() {
+                                Decimal::ONE
+                            } else {
+                                heads
+                            })
+                        } else {
+                            e.quantity
+                                .checked_mul(line.multiplier)
+                                .and_then(|q| units.convert(q, line.unit, *per))
+                        };
+                        match count {
+                            None => {
+                                problems.push((
+                                    i,
+                                    Problem::new(
+                                        format!("budget.lines[{i}].fringes"),
+                                        format!(
+                                            "flat fringe {:?} is per {:?} but the line is counted in {:?}",
+                                            def.id, per, line.unit
+                                        ),
+                                    ),
+                                ));
+                                continue;
+                            }
+                            Some(count) => count
+                                .checked_mul(*amount)
+                                .map(|x| (e.base, round_to(x, base))),
+                        }
+                    }
+                };
+                match row {
+                    Some((subject, amount)) => rows.push((f, subject, amount)),
+                    None => problems.push((
+                        i,
+                        Problem::new(format!("budget.lines[{i}]"), "fringe amount is too large"),
+                    )),
+                }
+            }
+            rows
+        };
+        // People in parallel, each person's lines in cap order; personless
+        // lines in parallel chunks.
+        let mut chunks: Vec<Vec<usize>> = personless.chunks(1024).map(<[usize]>::to_vec).collect();
+        chunks.extend(buckets.into_iter().map(|mut bucket| {
+            bucket.sort_by(|&a, &b| {
+                let (la, lb) = (&budget.lines[a], &budget.lines[b]);
+                (rank[evaluated[a].account], la.description.as_str(), a).cmp(&(
+                    rank[evaluated[b].account],
+                    lb.description.as_str(),
+                    b,
+                ))
+            });
+            bucket
+        }));
+        // Each rayon split sums its chunks into its own cells; the sums are
+        // exact, so merging them gives the same totals as one pass.
+        let n_fringes = fringes.len();
+        let n_accounts = budget.accounts.len();
+        let keep_rows = self.lines;
+        let (sums, computed, mut fringe_problems) = chunks
+            .par_iter()
+            .fold(
+                || {
+                    (
+                        Sums::new(n_accounts, n_fringes, zero),
+                        Vec::new(),
+                        Vec::new(),
+                    )
+                },
+                |(mut sums, mut kept, mut problems): Partial, chunk| {
+                    let mut paid = HashMap::default();
+                    for &i in chunk {
+                        let rows = fringe_rows(i, &mut paid, &mut problems);
+                        sums.add(&evaluated[i], &rows, n_fringes);
+                        if keep_rows {
+                            kept.push((i, rows));
+                        }
+                    }
+                    (sums, kept, problems)
+                },
+            )
+            .reduce(
+                || {
+                    (
+                        Sums::new(n_accounts, n_fringes, zero),
+                        Vec::new(),
+                        Vec::new(),
+                    )
+                },
+                |(a, mut ka, mut pa), (b, kb, pb)| {
+                    ka.extend(kb);
+                    pa.extend(pb);
+                    (a.merge(b), ka, pa)
+                },
+            );
+        let mut line_fringes: Vec<Rows> = if keep_rows {
+            vec![Vec::new(); evaluated.len()]
+        } else {
+            Vec::new()
+        };
+        for (i, r) in computed {
+            line_fringes[i] = r;
+        }
+        fringe_problems.sort_by_key(|(i, _)| *i);
+        self.problems
+            .extend(fringe_problems.into_iter().map(|(_, p)| p));
         if !self.problems.is_empty() {
             return Err(BudgetError {
                 problems: self.problems,
@@ -690,7 +954,6 @@ impl<'a> Engine<'a> {
         }
 
         let zero = round_to(Decimal::ZERO, base);
-        // Accounts.
         let mut account_totals: Vec<AccountTotal> = budget
             .accounts
             .iter()
@@ -713,16 +976,64 @@ impl<'a> Engine<'a> {
                 amount: zero,
             })
             .collect();
-        for (line, account) in lines.iter().zip(&line_account) {
-            let account = &mut account_totals[account.expect("checked above")];
-            account.lines += line.base;
-            for f in &line.fringes {
-                *account.fringes.entry(f.fringe.clone()).or_insert(zero) += f.amount;
-                account.fringe_total += f.amount;
-                let total = &mut fringe_totals[fringe_index[f.fringe.as_str()]];
-                total.subject += f.subject;
-                total.amount += f.amount;
-            }
+        let fringe_ids: Vec<Arc<str>> = fringes.iter().map(|f| Arc::from(f.id)).collect();
+        for (a, (lines, fringe_total)) in account_totals
+            .iter_mut()
+            .zip(sums.lines.iter().zip(&sums.fringe_total))
+        {
+            a.lines = *lines;
+            a.fringe_total = *fringe_total;
+        }
+        for (t, (subject, amount)) in fringe_totals
+            .iter_mut()
+            .zip(sums.subject.iter().zip(&sums.amount))
+        {
+            t.subject = *subject;
+            t.amount = *amount;
+        }
+        let posted: Vec<((usize, usize), Decimal)> = (0..sums.cells.len())
+            .filter(|&c| sums.touched[c])
+            .map(|c| ((c / n_fringes, c % n_fringes), sums.cells[c]))
+            .collect();
+        // The per-line report, in parallel.
+        let evaluated = if self.lines { evaluated } else { Vec::new() };
+        let line_fringes = if self.lines { line_fringes } else { Vec::new() };
+        let lines: Vec<LineTotal> = evaluated
+            .into_par_iter()
+            .zip(line_fringes)
+            .enumerate()
+            .map(|(i, (e, rows))| {
+                let line = &budget.lines[i];
+                let fringe_total = rows.iter().fold(zero, |sum, r| sum + r.2);
+                LineTotal {
+                    index: i,
+                    account: line.account.clone(),
+                    description: line.description.clone(),
+                    person: line.person.clone(),
+                    quantity: e.quantity,
+                    multiplier: line.multiplier,
+                    rate: line.rate,
+                    subtotal: Money::new(e.subtotal, line.rate.currency),
+                    exchange_rate: e.exchange,
+                    base: e.base,
+                    fringes: rows
+                        .into_iter()
+                        .map(|(f, subject, amount)| LineFringe {
+                            fringe: Arc::clone(&fringe_ids[f]),
+                            subject,
+                            amount,
+                        })
+                        .collect(),
+                    fringe_account: budget.accounts[e.posting].code.clone(),
+                    fringe_total,
+                    total: e.base + fringe_total,
+                }
+            })
+            .collect();
+        for ((account, f), amount) in posted {
+            account_totals[account]
+                .fringes
+                .insert(fringes[f].id.to_owned(), amount);
         }
         for a in &mut account_totals {
             a.total = a.lines + a.fringe_total;
@@ -762,15 +1073,18 @@ impl<'a> Engine<'a> {
         let above_the_line = sections[0].total;
         let below_the_line = sections[1].total + sections[2].total + sections[3].total;
         let total_before_contingency = above_the_line + below_the_line;
-        let Some(contingency) = total_before_contingency
-            .checked_mul(contingency_percent)
-            .map(|x| round_to(x / hundred, base))
-        else {
+        let share = |of: Decimal, percent: Decimal| {
+            of.checked_mul(percent)
+                .map(|x| round_to(x / Decimal::ONE_HUNDRED, base))
+        };
+        let markups = share(total_before_contingency, contingency_percent).and_then(|c| {
+            let o = share(total_before_contingency, overhead_percent)?;
+            let b = share(total_before_contingency + c, bond_percent)?;
+            Some((c, o, b))
+        });
+        let Some((contingency, overhead, completion_bond)) = markups else {
             return Err(BudgetError {
-                problems: vec![Problem::new(
-                    "budget.contingency_percent",
-                    "contingency is too large",
-                )],
+                problems: vec![Problem::new("budget", "markups are too large")],
             });
         };
         Ok(BudgetTotals {
@@ -785,7 +1099,173 @@ impl<'a> Engine<'a> {
             total_before_contingency,
             contingency_percent,
             contingency,
-            grand_total: total_before_contingency + contingency,
+            overhead_percent,
+            overhead,
+            completion_bond_percent: bond_percent,
+            completion_bond,
+            grand_total: total_before_contingency + contingency + overhead + completion_bond,
+            globals: global_values,
         })
+    }
+
+    fn percent(&mut self, field: &str, value: Option<Decimal>) -> Decimal {
+        let value = value.unwrap_or(Decimal::ZERO);
+        if value.is_sign_negative() {
+            self.report(format!("budget.{field}"), "must not be negative");
+        }
+        value
+    }
+
+    /// For each account, the account its lines' fringes post to, or the
+    /// path and code of a posting account missing from the chart.
+    fn posting_accounts(
+        &self,
+        accounts: &HashMap<&str, usize>,
+        account_category: &[Option<usize>],
+    ) -> Vec<Result<usize, (String, String)>> {
+        let budget = &self.production.budget;
+        (0..budget.accounts.len())
+            .map(|i| {
+                let Some(category) = account_category[i].map(|c| &budget.categories[c]) else {
+                    return Ok(i);
+                };
+                let (path, code) = match &budget.fringe_posting {
+                    FringePosting::Account => return Ok(i),
+                    FringePosting::CategoryXx99 => match xx99(category.code.as_str()) {
+                        Some(code) => ("budget.fringe_posting".to_owned(), code),
+                        None => return Ok(i),
+                    },
+                    FringePosting::SectionAccounts(s) => {
+                        let (field, code) = match category.section {
+                            BudgetSection::AboveTheLine => ("above_the_line", &s.above_the_line),
+                            BudgetSection::Production => ("production", &s.production),
+                            BudgetSection::Post => ("post", &s.post),
+                            BudgetSection::Other => ("other", &s.other),
+                        };
+                        (
+                            format!("budget.fringe_posting.section_accounts.{field}"),
+                            code.as_str().to_owned(),
+                        )
+                    }
+                };
+                accounts.get(code.as_str()).copied().ok_or((path, code))
+            })
+            .collect()
+    }
+
+    /// Evaluates line `i` (amount, currency, base amount, fringe list,
+    /// posting account). Pure: problems are returned, so lines evaluate in
+    /// parallel.
+    #[allow(clippy::too_many_arguments)]
+    fn evaluate_line(
+        &self,
+        i: usize,
+        accounts: &HashMap<&str, usize>,
+        posting: &[Result<usize, (String, String)>],
+        fringe_index: &HashMap<&str, usize>,
+        amounts: &HashMap<&str, Result<Decimal, super::FormulaError>>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Evaluated> {
+        let mut report = |path: String, message: String| problems.push(Problem::new(path, message));
+        let line = &self.production.budget.lines[i];
+        let base = self.production.currency;
+        let path = || format!("budget.lines[{i}]");
+        let account = accounts.get(line.account.as_str()).copied();
+        if account.is_none() {
+            report(
+                format!("{}.account", path()),
+                format!("unknown account {:?}", line.account.as_str()),
+            );
+        }
+        let quantity = amounts
+            .get(line.amount.as_str())
+            .cloned()
+            .unwrap_or(Ok(Decimal::ZERO));
+        let quantity = match quantity {
+            Ok(q) => Some(q),
+            Err(e) => {
+                report(format!("{}.amount", path()), e.to_string());
+                None
+            }
+        };
+        let mut line_fringes = Vec::with_capacity(line.fringes.len());
+        for (k, id) in line.fringes.iter().enumerate() {
+            match fringe_index.get(id.as_str()) {
+                None => report(
+                    format!("{}.fringes[{k}]", path()),
+                    format!("unknown fringe {id:?}"),
+                ),
+                Some(&f) if line_fringes.contains(&f) => report(
+                    format!("{}.fringes[{k}]", path()),
+                    format!("fringe {id:?} listed twice"),
+                ),
+                Some(&f) => line_fringes.push(f),
+            }
+        }
+        let exchange = if line.rate.currency == base {
+            None
+        } else {
+            match self.rate(line.rate.currency) {
+                Ok(r) => Some(r.clone()),
+                Err(message) => {
+                    report(format!("{}.rate.currency", path()), message);
+                    return None;
+                }
+            }
+        };
+        let account = account?;
+        let posting = match &posting[account] {
+            Ok(k) => *k,
+            Err((where_, code)) => {
+                if line_fringes.is_empty() {
+                    account
+                } else {
+                    let message =
+                        format!("fringes post to account {code:?}, which is not in the chart");
+                    report(where_.clone(), message);
+                    return None;
+                }
+            }
+        };
+        let quantity = quantity?;
+        let Some(raw) = quantity
+            .checked_mul(line.multiplier)
+            .and_then(|x| x.checked_mul(line.rate.amount))
+        else {
+            report(path(), "amount × multiplier × rate is too large".into());
+            return None;
+        };
+        let subtotal = round_to(raw, line.rate.currency);
+        let base_amount = match &exchange {
+            None => Some(subtotal),
+            Some(r) => subtotal
+                .checked_mul(r.rate_to_base)
+                .map(|x| round_to(x, base)),
+        };
+        let Some(base_amount) = base_amount else {
+            report(path(), "converted amount is too large".into());
+            return None;
+        };
+        Some(Evaluated {
+            quantity,
+            subtotal,
+            exchange,
+            base: base_amount,
+            account,
+            posting,
+            fringes: line_fringes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xx99;
+
+    #[test]
+    fn xx99_replaces_the_last_two_characters() {
+        assert_eq!(xx99("3300").as_deref(), Some("3399"));
+        assert_eq!(xx99("A10").as_deref(), Some("A99"));
+        assert_eq!(xx99("7").as_deref(), None);
     }
 }

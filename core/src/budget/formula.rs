@@ -4,6 +4,10 @@
 //! is exact (no floats) and checked: overflow and division by zero are errors,
 //! never panics. Errors carry the 1-based column (in characters) of the
 //! offending token.
+//!
+//! A formula holds at most [`Formula::MAX_NODES`] operators and parentheses,
+//! so that parsing, evaluating, printing and dropping it (all recursive)
+//! stay within a small, fixed stack depth whatever the text.
 
 use std::fmt;
 
@@ -110,11 +114,20 @@ pub struct Formula {
 }
 
 impl Formula {
+    /// The most operators, signs and parenthesised groups one formula may hold.
+    ///
+    /// Budget formulas are short (`SHOOT_WEEKS + PREP_WEEKS`); the cap keeps
+    /// a hostile production file (`((((…` or `1+1+1+…` a million times) from
+    /// overflowing the stack. Longer formulas are a [`FormulaError::Syntax`]
+    /// error at the column where the limit is reached.
+    pub const MAX_NODES: usize = 256;
+
     /// Parses `text`.
     pub fn parse(text: &str) -> Result<Self, FormulaError> {
         let mut parser = Parser {
             chars: text.chars().collect(),
             pos: 0,
+            nodes: 0,
         };
         let expr = parser.expr()?;
         parser.skip_space();
@@ -248,6 +261,8 @@ fn eval(expr: &Expr, globals: &impl Fn(&str) -> Option<Decimal>) -> Result<Decim
 struct Parser {
     chars: Vec<char>,
     pos: usize,
+    /// Operators, signs and parentheses seen so far (see [`Formula::MAX_NODES`]).
+    nodes: usize,
 }
 
 impl Parser {
@@ -272,6 +287,22 @@ impl Parser {
         }
     }
 
+    /// Counts one more operator, sign or group at `column`, refusing
+    /// formulas over [`Formula::MAX_NODES`].
+    fn node(&mut self, column: usize) -> Result<(), FormulaError> {
+        self.nodes += 1;
+        if self.nodes > Formula::MAX_NODES {
+            return Err(FormulaError::Syntax {
+                column,
+                message: format!(
+                    "too complex: more than {} operators, signs and parentheses",
+                    Formula::MAX_NODES
+                ),
+            });
+        }
+        Ok(())
+    }
+
     /// The next operator among `ops`, consumed, with its column.
     fn operator(&mut self, additive: bool) -> Option<(Op, usize)> {
         self.skip_space();
@@ -290,6 +321,7 @@ impl Parser {
     fn expr(&mut self) -> Result<Expr, FormulaError> {
         let mut lhs = self.term()?;
         while let Some((op, column)) = self.operator(true) {
+            self.node(column)?;
             let rhs = self.term()?;
             lhs = Expr::Binary {
                 op,
@@ -304,6 +336,7 @@ impl Parser {
     fn term(&mut self) -> Result<Expr, FormulaError> {
         let mut lhs = self.factor()?;
         while let Some((op, column)) = self.operator(false) {
+            self.node(column)?;
             let rhs = self.factor()?;
             lhs = Expr::Binary {
                 op,
@@ -318,6 +351,9 @@ impl Parser {
     fn factor(&mut self) -> Result<Expr, FormulaError> {
         self.skip_space();
         let column = self.column();
+        if matches!(self.peek(), Some('+' | '-' | '−' | '(')) {
+            self.node(column)?;
+        }
         match self.peek() {
             Some('+') => {
                 self.pos += 1;

@@ -6,7 +6,30 @@
 //! validates the whole production and reports **every** problem with its
 //! path. Saving writes deterministic, pretty-printed JSON — the same
 //! production always gives the same bytes — and replaces files atomically.
+//!
+//! # Limits
+//!
+//! A production file is untrusted input. Before anything is parsed, its size,
+//! nesting and list lengths are checked in one pass over the bytes, so a
+//! hostile or corrupt file is refused in time and memory proportional to its
+//! size (no quadratic work anywhere in loading and validation):
+//!
+//! | what | limit | when exceeded |
+//! |---|---|---|
+//! | file (or text) size | [`MAX_FILE_BYTES`] = 128 MiB | [`LoadError::TooLarge`], before the file is read |
+//! | nesting of arrays and objects | [`MAX_NESTING`] = 32 levels | [`LoadError::TooDeep`] with the path, line and column |
+//! | items in one array, members in one object | [`MAX_LIST_ITEMS`] = 1,000,000 | [`LoadError::TooMany`] with the path of the list |
+//! | rule packs | [`MAX_RULE_PACKS`] = 1,000 | a validation problem at `rule_packs` |
+//! | length of an event, and of a person's call to dismissal | [`MAX_SPAN_DAYS`] = 366 days | a validation problem at `events[i]` or `events[i].attendees[k].dismissal` |
+//! | operators, signs and parentheses in one budget formula | [`Formula::MAX_NODES`](crate::budget::Formula::MAX_NODES) = 256 | a validation problem at the line's `amount` |
+//! | problems listed by one [`ValidationErrors`] | [`MAX_PROBLEMS`] = 1,000 | the rest are counted in a last problem at `.` |
+//!
+//! Strings have no limit of their own beyond the file size. The limits apply
+//! to [`Production::from_json`] and [`Production::load`]; a production built
+//! in code is bounded by its validation (rule packs, formulas, problems).
 
+mod batch;
+mod limits;
 mod migrate;
 mod validate;
 
@@ -16,6 +39,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+pub use batch::{BatchSummary, RecordBatch, Removals};
+pub use limits::{
+    MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_NESTING, MAX_PROBLEMS, MAX_RULE_PACKS, MAX_SPAN_DAYS,
+};
 pub use validate::{Problem, ValidationErrors};
 
 use crate::model::{FORMAT_VERSION, Production};
@@ -52,6 +79,42 @@ pub enum LoadError {
         found: u64,
         /// The newest version this build reads.
         supported: u32,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`]; nothing was read or parsed.
+    #[error("{}", limits::too_large_message(*.size, *.limit))]
+    TooLarge {
+        /// The size of the file or text, in bytes.
+        size: u64,
+        /// The limit, [`MAX_FILE_BYTES`].
+        limit: u64,
+    },
+    /// Arrays and objects nest deeper than [`MAX_NESTING`]; nothing was parsed.
+    #[error(
+        "{path}: nested more than {limit} levels deep (line {line}, column {column}); a production file nests at most {limit}"
+    )]
+    TooDeep {
+        /// Where the level over the limit opens (`events[3].notes`).
+        path: String,
+        /// The limit, [`MAX_NESTING`].
+        limit: usize,
+        /// 1-based line of the bracket over the limit.
+        line: usize,
+        /// 1-based column of the bracket over the limit.
+        column: usize,
+    },
+    /// An array or object holds more than [`MAX_LIST_ITEMS`] items; nothing was parsed.
+    #[error(
+        "{path}: more than {limit} items (line {line}, column {column}); a list in a production file holds at most {limit}"
+    )]
+    TooMany {
+        /// The list (`events`).
+        path: String,
+        /// The limit, [`MAX_LIST_ITEMS`].
+        limit: usize,
+        /// 1-based line of the first item over the limit.
+        line: usize,
+        /// 1-based column of the first item over the limit.
+        column: usize,
     },
     /// The production is well-formed but inconsistent.
     #[error(transparent)]
@@ -93,6 +156,10 @@ impl LoadError {
             }
             LoadError::Io { path, source } => {
                 vec![Problem::new(path.display().to_string(), source.to_string())]
+            }
+            LoadError::TooLarge { .. } => vec![Problem::new(".", self.to_string())],
+            LoadError::TooDeep { path, .. } | LoadError::TooMany { path, .. } => {
+                vec![Problem::of_error(path, self)]
             }
         }
     }
@@ -191,22 +258,66 @@ fn read_version(text: &str) -> Result<u32, LoadError> {
 fn parse_current(text: &str) -> Result<Production, LoadError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let production: Production =
-        serde_path_to_error::deserialize(&mut de).map_err(|err| structure_error(&err))?;
+        serde_path_to_error::deserialize(&mut de).map_err(|err| structure_error(&err, text))?;
     de.end().map_err(|err| syntax_error(&err))?;
     Ok(production)
 }
 
-fn structure_error(err: &serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+fn structure_error(err: &serde_path_to_error::Error<serde_json::Error>, text: &str) -> LoadError {
     let inner = err.inner();
     match inner.classify() {
-        serde_json::error::Category::Data => LoadError::Structure {
-            path: display_path(err.path()),
-            message: strip_position(inner),
-            line: inner.line(),
-            column: inner.column(),
-        },
+        serde_json::error::Category::Data => {
+            let mut message = strip_position(inner);
+            if let Some(better) = explain_time_error(&message, text, inner.line(), inner.column()) {
+                message = better;
+            }
+            LoadError::Structure {
+                path: display_path(err.path()),
+                message,
+                line: inner.line(),
+                column: inner.column(),
+            }
+        }
         _ => syntax_error(inner),
     }
+}
+
+/// chrono's parse errors say what went wrong ("input is out of range") but
+/// not with what or what was expected: add the value and the format.
+///
+/// serde_json reports the position just after the offending string, so the
+/// value is the last quoted string before `line`:`column`.
+fn explain_time_error(message: &str, text: &str, line: usize, column: usize) -> Option<String> {
+    const CHRONO: &[&str] = &[
+        "input is out of range",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "bad or unsupported format string",
+    ];
+    if !CHRONO.contains(&message) {
+        return None;
+    }
+    let line_text = text.lines().nth(line.checked_sub(1)?)?;
+    let before: String = line_text.chars().take(column).collect();
+    let close = before.rfind('"')?;
+    let open = before[..close].rfind('"')?;
+    let value = &before[open + 1..close];
+    let (what, expected) = if value.contains(['T', 't', ' ']) {
+        (
+            "instant",
+            "RFC 3339 with a UTC offset, such as 2027-02-22T15:00:00Z",
+        )
+    } else if value.contains(':') {
+        ("time", "HH:MM:SS, such as 07:30:00")
+    } else {
+        ("date", "YYYY-MM-DD, such as 2027-02-22")
+    };
+    Some(format!(
+        "{value:?} is not a valid {what} ({message}); expected {expected}"
+    ))
 }
 
 fn display_path(path: &serde_path_to_error::Path) -> String {
@@ -242,6 +353,7 @@ impl Production {
     /// # Ok::<(), callsheet::LoadError>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Production, LoadError> {
+        limits::check(text)?;
         let version = read_version(text)?;
         let production = if version == FORMAT_VERSION {
             parse_current(text)?
@@ -266,14 +378,30 @@ impl Production {
     /// Reads and validates a production file.
     ///
     /// # Errors
-    /// [`LoadError::Io`] if the file cannot be read; otherwise as
-    /// [`Production::from_json`].
+    /// [`LoadError::Io`] if the file cannot be read (or is not UTF-8),
+    /// [`LoadError::TooLarge`] if it is larger than [`MAX_FILE_BYTES`]
+    /// (checked before reading); otherwise as [`Production::from_json`].
     pub fn load(path: impl AsRef<Path>) -> Result<Production, LoadError> {
+        use std::io::Read as _;
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        let io_err = |source| LoadError::Io {
             path: path.to_owned(),
             source,
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(io_err)?;
+        let size = file.metadata().map_err(io_err)?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(LoadError::TooLarge {
+                size,
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        // The size may change under us (or be unknown, for a pipe): read
+        // one byte past the limit at most.
+        let mut text = String::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_string(&mut text)
+            .map_err(io_err)?;
         Production::from_json(&text)
     }
 
@@ -317,6 +445,20 @@ impl Production {
 
 /// Writes `bytes` to `path` through a synced temporary file and a rename.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically_with(path, bytes, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_atomically`] with the writing of the bytes into the temporary
+/// file done by `write`: the seam through which tests fail a save part-way.
+///
+/// Whatever fails — creating the temporary file, `write`, the sync, the
+/// rename — the temporary file is removed (when its handle drops) and
+/// `path` is untouched: it only ever changes by the final rename.
+fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let io_err = |source| SaveError::Io {
         path: path.to_owned(),
         source,
@@ -340,7 +482,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveErro
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(io_err)?;
     }
-    tmp.write_all(bytes).map_err(io_err)?;
+    write(tmp.as_file_mut(), bytes).map_err(io_err)?;
     tmp.as_file().sync_all().map_err(io_err)?;
     tmp.persist(path).map_err(|err| io_err(err.error))?;
     // Make the rename itself durable. Not every platform can open a
@@ -354,5 +496,96 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveErro
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+
+    use super::*;
+
+    /// The files in `dir`, sorted.
+    fn files(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Writes the first half, then fails like a full disk.
+    fn fail_half_way(file: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<()> {
+        file.write_all(&bytes[..bytes.len() / 2])?;
+        file.flush()?;
+        Err(std::io::Error::other("no space left on device (injected)"))
+    }
+
+    #[test]
+    fn a_write_failing_part_way_keeps_the_previous_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("show.json");
+        let old = b"{\"format_version\": 1, \"the\": \"previous file\"}\n".repeat(100);
+        write_atomically(&path, &old).unwrap();
+
+        let new = vec![b'x'; 1 << 20];
+        let err = write_atomically_with(&path, &new, fail_half_way).unwrap_err();
+        assert!(
+            matches!(&err, SaveError::Io { path: p, source } if p == &path
+                && source.to_string().contains("injected")),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("show.json"), "{err}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            old,
+            "the previous file is intact"
+        );
+        assert_eq!(
+            files(dir.path()),
+            ["show.json"],
+            "no temporary file is left"
+        );
+    }
+
+    #[test]
+    fn a_first_save_failing_part_way_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.json");
+        assert!(write_atomically_with(&path, b"{}", fail_half_way).is_err());
+        assert!(files(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_panic_while_writing_also_leaves_the_previous_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("show.json");
+        write_atomically(&path, b"old").unwrap();
+        let result = std::panic::catch_unwind(|| {
+            let _ = write_atomically_with(&path, b"new contents", |file, bytes| {
+                file.write_all(&bytes[..3])?;
+                panic!("the process dies mid-write");
+            });
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(files(dir.path()), ["show.json"]);
+    }
+
+    #[test]
+    fn a_save_of_a_production_goes_through_the_same_path() {
+        // Production::save validates, then calls write_atomically: a valid
+        // production replaces the file, and what is written loads back.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("show.json");
+        let p = Production::new(
+            "Demo",
+            "Europe/London".parse().unwrap(),
+            "GBP".parse().unwrap(),
+        );
+        p.save(&path).unwrap();
+        assert_eq!(Production::load(&path).unwrap(), p);
+        assert_eq!(files(dir.path()), ["show.json"]);
     }
 }

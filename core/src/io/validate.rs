@@ -3,6 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
+use super::limits::{MAX_PROBLEMS, MAX_RULE_PACKS, MAX_SPAN_DAYS};
 use crate::budget::Budget;
 use crate::logistics::Logistics;
 use crate::model::{AvailabilityWindow, EventKind, FORMAT_VERSION, Production, Timestamp};
@@ -38,15 +39,40 @@ impl Problem {
 }
 
 /// Every problem found when validating a production (never empty).
+///
+/// At most [`MAX_PROBLEMS`](super::MAX_PROBLEMS) are listed: beyond that,
+/// a last problem at path `.` says how many more were found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ValidationErrors {
     problems: Vec<Problem>,
+    omitted: usize,
 }
 
 impl ValidationErrors {
-    /// The problems, in the order of the file.
+    /// The problems, in the order of the file (the first
+    /// [`MAX_PROBLEMS`](super::MAX_PROBLEMS), then a summary of the rest).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// How many problems were found but not listed (0 unless there were
+    /// more than [`MAX_PROBLEMS`](super::MAX_PROBLEMS)).
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// Problems found outside validation proper (a batch's own problems),
+    /// capped like validation's.
+    pub(crate) fn from_problems(problems: Vec<Problem>) -> Self {
+        let mut all = Problems::default();
+        all.extend(problems);
+        match all.into_result() {
+            Err(e) => e,
+            Ok(()) => Self {
+                problems: Vec::new(),
+                omitted: 0,
+            },
+        }
     }
 }
 
@@ -55,7 +81,15 @@ impl fmt::Display for ValidationErrors {
         match self.problems.as_slice() {
             [only] => write!(f, "{only}"),
             many => {
-                write!(f, "{} problems:", many.len())?;
+                if self.omitted > 0 {
+                    write!(
+                        f,
+                        "{} problems (the first {MAX_PROBLEMS} are listed):",
+                        MAX_PROBLEMS + self.omitted
+                    )?;
+                } else {
+                    write!(f, "{} problems:", many.len())?;
+                }
                 for problem in many {
                     write!(f, "\n  {problem}")?;
                 }
@@ -65,9 +99,51 @@ impl fmt::Display for ValidationErrors {
     }
 }
 
+/// The problems found so far: the first [`MAX_PROBLEMS`], then a count.
+#[derive(Default)]
+struct Problems {
+    listed: Vec<Problem>,
+    omitted: usize,
+}
+
+impl Problems {
+    fn push(&mut self, problem: Problem) {
+        if self.listed.len() < MAX_PROBLEMS {
+            self.listed.push(problem);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        for problem in problems {
+            self.push(problem);
+        }
+    }
+
+    fn into_result(mut self) -> Result<(), ValidationErrors> {
+        if self.listed.is_empty() {
+            return Ok(());
+        }
+        if self.omitted > 0 {
+            self.listed.push(Problem::new(
+                ".",
+                format!(
+                    "{} more problems are not listed (only the first {MAX_PROBLEMS} are)",
+                    self.omitted
+                ),
+            ));
+        }
+        Err(ValidationErrors {
+            problems: self.listed,
+            omitted: self.omitted,
+        })
+    }
+}
+
 /// Collects problems and owns the id indexes used to check references.
 struct Checker<'a> {
-    problems: Vec<Problem>,
+    problems: Problems,
     people: HashMap<&'a str, usize>,
     locations: HashMap<&'a str, usize>,
     resources: HashMap<&'a str, usize>,
@@ -82,21 +158,27 @@ impl<'a> Checker<'a> {
 
     /// Records `id` at `path`, reporting empty and duplicate ids.
     fn index(
-        problems: &mut Vec<Problem>,
+        problems: &mut Problems,
         index: &mut HashMap<&'a str, usize>,
         section: &str,
         i: usize,
         id: &'a str,
     ) {
-        let path = format!("{section}[{i}].id");
+        // Budget categories and accounts are keyed by their `code`.
+        let field = if section.starts_with("budget.") {
+            "code"
+        } else {
+            "id"
+        };
+        let path = format!("{section}[{i}].{field}");
         if id.trim().is_empty() {
-            problems.push(Problem::new(path, "id must not be empty"));
+            problems.push(Problem::new(path, format!("{field} must not be empty")));
             return;
         }
         if let Some(first) = index.get(id) {
             problems.push(Problem::new(
                 path,
-                format!("duplicate id {id:?} (first used by {section}[{first}])"),
+                format!("duplicate {field} {id:?} (first used by {section}[{first}])"),
             ));
         } else {
             index.insert(id, i);
@@ -144,7 +226,8 @@ impl Production {
     /// Checks the production's internal consistency and reports every problem.
     ///
     /// Checks ids (non-empty, unique per kind), references between items
-    /// (attendees, locations, resources, units, parents, accounts, hotels),
+    /// (attendees, locations, resources, units, parents, accounts, hotels,
+    /// vehicle crews),
     /// spans (nothing ends before it starts), quantities, coordinates and
     /// calendar sanity. Scheduling conflicts (double bookings, rest rules) are
     /// not validation errors: they are what the conflict engine reports.
@@ -164,7 +247,7 @@ impl Production {
     /// ```
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut c = Checker {
-            problems: Vec::new(),
+            problems: Problems::default(),
             people: HashMap::with_capacity_and_hasher(self.people.len(), Default::default()),
             locations: HashMap::with_capacity_and_hasher(self.locations.len(), Default::default()),
             resources: HashMap::with_capacity_and_hasher(self.resources.len(), Default::default()),
@@ -234,13 +317,13 @@ impl Production {
         }
         check_budget(&self.budget, &self.ledger, &mut c);
         check_logistics(&self.logistics, &mut c);
-        if c.problems.is_empty() {
-            Ok(())
-        } else {
-            Err(ValidationErrors {
-                problems: c.problems,
-            })
-        }
+        let crews = crate::logistics::transport::crew_errors(
+            self,
+            |id| c.resources.get(id).map(|&i| &self.resources[i]),
+            |id| c.people.contains_key(id),
+        );
+        c.problems.extend(crews.iter().map(|e| e.problem()));
+        c.problems.into_result()
     }
 
     fn check_calendar(&self, c: &mut Checker<'_>) {
@@ -269,20 +352,22 @@ impl Production {
 
     fn check_people(&self, c: &mut Checker<'_>) {
         let mut cast_numbers: HashMap<u32, usize> = HashMap::default();
+        let custom_packs: HashSet<&str> = self.rule_packs.iter().map(|r| r.id.as_str()).collect();
+        let mut known: Option<String> = None;
         for (i, p) in self.people.iter().enumerate() {
             c.not_empty(format!("people[{i}].name"), &p.name);
             if let Some(home) = &p.home_base {
                 c.known("location", format!("people[{i}].home_base"), home.as_str());
             }
             if let Some(pack) = &p.rule_pack {
-                let custom = self.rule_packs.iter().any(|r| r.id == *pack);
+                let custom = custom_packs.contains(pack.as_str());
                 if !custom && !rules::is_known_pack(pack.as_str()) {
                     c.report(
                         format!("people[{i}].rule_pack"),
                         format!(
                             "unknown rule pack {:?} (known: {})",
                             pack.as_str(),
-                            known_packs(&self.rule_packs)
+                            known.get_or_insert_with(|| known_packs(&self.rule_packs))
                         ),
                     );
                 }
@@ -383,8 +468,21 @@ impl Production {
         let mut attendees: HashMap<&str, usize> = HashMap::default();
         let mut booked: HashMap<&str, usize> = HashMap::default();
         for (i, e) in self.events.iter().enumerate() {
+            let longest = chrono::TimeDelta::days(MAX_SPAN_DAYS);
+            // Reported once for the event, not again for every attendee.
+            let too_long = e.end - e.start > longest;
             if e.end <= e.start {
                 c.span(&format!("events[{i}]"), e.start, e.end);
+            } else if too_long {
+                c.report(
+                    format!("events[{i}]"),
+                    format!(
+                        "lasts {} days ({} to {}); an event lasts at most {MAX_SPAN_DAYS} days",
+                        (e.end - e.start).num_days(),
+                        e.start,
+                        e.end
+                    ),
+                );
             }
             if let Some(unit) = &e.unit {
                 if !c.units.contains_key(unit.as_str()) {
@@ -463,6 +561,14 @@ impl Production {
                         format!("events[{i}].attendees[{a}].dismissal"),
                         format!("dismissal {release} is not after call {report}"),
                     );
+                } else if !too_long && release - report > longest {
+                    c.report(
+                        format!("events[{i}].attendees[{a}].dismissal"),
+                        format!(
+                            "dismissal {release} is {} days after call {report}; a call lasts at most {MAX_SPAN_DAYS} days",
+                            (release - report).num_days()
+                        ),
+                    );
                 }
             }
             booked.clear();
@@ -499,15 +605,39 @@ impl Production {
 }
 
 /// The pack ids a person may name, for error messages.
+///
+/// At most 20 custom packs are named, each cut to 40 characters, so that a
+/// file with many long pack ids cannot make every message long.
 fn known_packs(custom: &[crate::rules::RulePack]) -> String {
-    let mut ids: Vec<&str> = custom.iter().map(|p| p.id.as_str()).collect();
-    ids.extend(rules::BUILTIN_PACKS);
+    const NAMED: usize = 20;
+    const CHARS: usize = 40;
+    let mut ids: Vec<String> = custom
+        .iter()
+        .take(NAMED)
+        .map(|p| match p.id.as_str().char_indices().nth(CHARS) {
+            Some((cut, _)) => format!("{}…", &p.id.as_str()[..cut]),
+            None => p.id.as_str().to_owned(),
+        })
+        .collect();
+    if custom.len() > NAMED {
+        ids.push(format!("… {} more", custom.len() - NAMED));
+    }
+    ids.extend(rules::BUILTIN_PACKS.iter().map(|&id| id.to_owned()));
     ids.dedup();
     ids.join(", ")
 }
 
 impl Production {
+    /// Every department someone is in (looked up once, not per reference).
+    fn departments(&self) -> HashSet<&str> {
+        self.people
+            .iter()
+            .filter_map(|p| p.department.as_deref())
+            .collect()
+    }
+
     fn check_distribution(&self, c: &mut Checker<'_>) {
+        let departments = self.departments();
         let mut ids = HashSet::default();
         for (i, group) in self.distribution.iter().enumerate() {
             let path = format!("distribution[{i}]");
@@ -528,11 +658,7 @@ impl Production {
                 c.known("person", format!("{path}.people[{k}]"), person.as_str());
             }
             for (k, department) in group.departments.iter().enumerate() {
-                if !self
-                    .people
-                    .iter()
-                    .any(|p| p.department.as_ref() == Some(department))
-                {
+                if !departments.contains(department.as_str()) {
                     c.report(
                         format!("{path}.departments[{k}]"),
                         format!("no person is in department {department:?}"),
@@ -543,6 +669,16 @@ impl Production {
     }
 
     fn check_rules(&self, c: &mut Checker<'_>) {
+        let too_many = self.rule_packs.len() > MAX_RULE_PACKS;
+        if too_many {
+            c.report(
+                "rule_packs",
+                format!(
+                    "{} rule packs; a production holds at most {MAX_RULE_PACKS}",
+                    self.rule_packs.len()
+                ),
+            );
+        }
         for (i, pack) in self.rule_packs.iter().enumerate() {
             let path = format!("rule_packs[{i}]");
             c.not_empty(format!("{path}.id"), pack.id.as_str());
@@ -554,7 +690,13 @@ impl Production {
                     );
                 }
             }
-            for (k, other) in self.rule_packs[..i].iter().enumerate() {
+            // Every earlier version of the same pack; quadratic, hence the limit.
+            let earlier = if too_many {
+                &[][..]
+            } else {
+                &self.rule_packs[..i]
+            };
+            for (k, other) in earlier.iter().enumerate() {
                 let overlap = other.id == pack.id
                     && other
                         .effective_until
@@ -587,6 +729,7 @@ impl Production {
                 }
             }
         }
+        let departments = self.departments();
         for (i, o) in self.rule_overrides.iter().enumerate() {
             let path = format!("rule_overrides[{i}]");
             match (&o.person, &o.department) {
@@ -597,11 +740,7 @@ impl Production {
                     c.known("person", format!("{path}.person"), person.as_str());
                 }
                 (None, Some(department)) => {
-                    if !self
-                        .people
-                        .iter()
-                        .any(|p| p.department.as_deref() == Some(department))
-                    {
+                    if !departments.contains(department.as_str()) {
                         c.report(
                             format!("{path}.department"),
                             format!("no person is in department {department:?}"),
@@ -640,15 +779,8 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             );
         }
     }
-    let mut globals = HashSet::default();
-    for (i, g) in budget.globals.iter().enumerate() {
-        if !globals.insert(g.name.as_str()) {
-            c.report(
-                format!("budget.globals[{i}].name"),
-                format!("duplicate global {:?}", g.name),
-            );
-        }
-    }
+    c.problems.extend(crate::budget::global_problems(budget));
+    let globals: HashSet<&str> = budget.globals.iter().map(|g| g.name.as_str()).collect();
     let mut fringes = HashSet::default();
     for (i, f) in budget.fringes.iter().enumerate() {
         if !fringes.insert(f.id.as_str()) {
@@ -661,6 +793,18 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             c.report(
                 format!("budget.fringes[{i}].percent"),
                 "must not be negative",
+            );
+        }
+        if f.flat.is_some() && !f.percent.is_zero() {
+            c.report(
+                format!("budget.fringes[{i}].flat"),
+                "a fringe is a percentage or flat, not both",
+            );
+        }
+        if f.flat.is_some() && f.wage_cap.is_some() {
+            c.report(
+                format!("budget.fringes[{i}].wage_cap"),
+                "a wage cap applies to percentage fringes only",
             );
         }
     }
@@ -694,7 +838,43 @@ fn check_budget<'a>(budget: &'a Budget, ledger: &'a crate::budget::Ledger, c: &m
             c.known("person", format!("{path}.person"), person.as_str());
         }
     }
+    for (i, g) in budget.globals.iter().enumerate() {
+        use crate::budget::ScheduleLink as L;
+        let path = format!("budget.globals[{i}].link");
+        match &g.link {
+            Some(L::WorkDays(p) | L::HoldDays(p) | L::TravelDays(p) | L::PaidDays(p)) => {
+                c.known("person", path, p.as_str());
+            }
+            Some(L::UnitShootDays(u)) => c.known("unit", path, u.as_str()),
+            Some(L::LocationShootDays(l)) => c.known("location", path, l.as_str()),
+            _ => {}
+        }
+    }
     let account_known = |code: &str| budget.accounts.is_empty() || accounts.contains_key(code);
+    let dated = [
+        (
+            "overages",
+            ledger
+                .overages
+                .iter()
+                .map(|o| &o.account)
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "estimates",
+            ledger.estimates.iter().map(|e| &e.account).collect(),
+        ),
+    ];
+    for (list, accounts) in dated {
+        for (n, account) in accounts.into_iter().enumerate() {
+            if !account_known(account.as_str()) {
+                c.report(
+                    format!("ledger.{list}[{n}].account"),
+                    format!("unknown account {:?}", account.as_str()),
+                );
+            }
+        }
+    }
     let mut orders = HashMap::default();
     for (i, po) in ledger.purchase_orders.iter().enumerate() {
         if orders.insert(po.id.as_str(), i).is_some() {

@@ -1,7 +1,11 @@
-//! Logistics data: hotels, room blocks and stay requests.
+//! Logistics: hotels, room blocks, stay requests and vehicle crews, and the
+//! engines that plan with them.
 //!
-//! This module holds the data model and the engines that plan with it:
-//!
+//! - [`transport`]: the day's pickups grouped into vehicle runs, per-driver
+//!   pickup lists and the movement list of travel days ([`plan_transport`]);
+//! - [`equipment`]: availability timelines of pooled resources
+//!   ([`resource_timeline`]) and assignment of specific units (serial
+//!   numbers) to bookings ([`assign_units`]);
 //! - [`rooming`]: stay needs from the schedule and requests
 //!   ([`stay_needs`]) and the hotel rooming allocation ([`allocate_rooms`]).
 
@@ -10,11 +14,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{AccountCode, HotelId, LocationId, Money, PersonId, RoomBlockId, Timestamp};
 
+pub mod equipment;
 mod error;
 pub mod rooming;
+pub mod transport;
 
+pub use equipment::{assign_units, resource_timeline};
 pub use error::LogisticsError;
 pub use rooming::{RoomAllocation, RoomingOptions, allocate_rooms, stay_needs};
+pub use transport::{VehicleCrew, plan_transport};
 
 /// A hotel the production books rooms at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,11 +116,17 @@ pub struct Logistics {
     /// Explicit stay requests.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stay_requests: Vec<StayRequest>,
+    /// Who drives which vehicle, and drivers' hours limits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vehicles: Vec<VehicleCrew>,
 }
 
 impl Logistics {
     /// True when nothing is recorded.
     pub fn is_empty(&self) -> bool {
-        self.hotels.is_empty() && self.room_blocks.is_empty() && self.stay_requests.is_empty()
+        self.hotels.is_empty()
+            && self.room_blocks.is_empty()
+            && self.stay_requests.is_empty()
+            && self.vehicles.is_empty()
     }
 }

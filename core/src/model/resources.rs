@@ -79,4 +79,45 @@ impl Resource {
             unavailable: Vec::new(),
         }
     }
+
+    /// The label of unit `k` (counting from 0): its serial number when one
+    /// is recorded, otherwise `#` and its position counting from 1 (`"#3"`).
+    /// A generated label that equals a recorded serial (a serial `"#3"` in
+    /// a pool with unnamed units) gets a `'` appended until it is unique.
+    ///
+    /// ```
+    /// use callsheet::{Resource, ResourceKind};
+    /// let mut radios = Resource::new("RAD", "Motorola radios", ResourceKind::Equipment, 3);
+    /// radios.serials = vec!["MT-0041".into()];
+    /// assert_eq!(radios.unit_labels(), ["MT-0041", "#2", "#3"]);
+    /// ```
+    pub fn unit_label(&self, k: usize) -> String {
+        if let Some(serial) = self.serials.get(k) {
+            return serial.clone();
+        }
+        let mut label = format!("#{}", k + 1);
+        while self.serials.contains(&label) {
+            label.push('\'');
+        }
+        label
+    }
+
+    /// The position (counting from 0) of the unit with this label, if it
+    /// is one of the resource's [`unit_label`](Resource::unit_label)s.
+    pub fn unit_position(&self, label: &str) -> Option<usize> {
+        if let Some(k) = self.serials.iter().position(|s| s == label) {
+            return Some(k);
+        }
+        let digits = label.strip_prefix('#')?.trim_end_matches('\'');
+        let k = digits.parse::<usize>().ok()?.checked_sub(1)?;
+        (k >= self.serials.len() && k < self.quantity as usize && self.unit_label(k) == label)
+            .then_some(k)
+    }
+
+    /// The labels of all `quantity` units, in order (see [`Resource::unit_label`]).
+    pub fn unit_labels(&self) -> Vec<String> {
+        (0..self.quantity as usize)
+            .map(|k| self.unit_label(k))
+            .collect()
+    }
 }

@@ -7,7 +7,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use super::{Conflict, ScheduleError, sort_conflicts};
-use crate::model::{BookingStatus, Event, EventKind, IanaZone, Production, Timestamp};
+use crate::model::{
+    BookingStatus, Event, EventKind, IanaZone, Production, Resource, ResourceBooking, Timestamp,
+};
 use crate::rules::RuleBook;
 
 /// Position of the candidate event when it is new (not replacing one).
@@ -216,6 +218,14 @@ impl<'a> Context<'a> {
         ctx
     }
 
+    /// The id indexes, parents, locations and travel table, without the
+    /// per-subject lists: enough for lookups and travel times.
+    pub fn build_indexes(production: &'a Production) -> Self {
+        let mut ctx = Context::empty(Store::Borrowed(production));
+        ctx.fill_indexes();
+        ctx
+    }
+
     fn empty(store: Store<'a>) -> Self {
         Self {
             store,
@@ -280,6 +290,11 @@ impl<'a> Context<'a> {
     }
 
     fn fill(&mut self) {
+        self.fill_indexes();
+        self.fill_lists();
+    }
+
+    fn fill_indexes(&mut self) {
         let (people, locations, resources, units, events, rules, travel) = {
             let p = self.production();
             let mut travel = HashMap::default();
@@ -331,7 +346,10 @@ impl<'a> Context<'a> {
         self.root = root;
         self.own_location = own_location;
         self.children = children;
+    }
 
+    fn fill_lists(&mut self) {
+        let n = self.production().events.len();
         let p = self.production();
         let mut commitments = vec![Vec::new(); p.people.len()];
         let mut occupancy = vec![Vec::new(); p.locations.len()];
@@ -677,29 +695,118 @@ impl View<'_, '_> {
         let p = self.ctx.production();
         let root = self.root(ev);
         let parent = (root != ev).then(|| self.event(root));
-        for booking in &e.resources {
-            let Some(r) = self.ctx.resource_ix(booking.resource.as_str()) else {
+        for b in &e.resources {
+            let Some(r) = self.ctx.resource_ix(b.resource.as_str()) else {
                 continue;
             };
-            let covered = parent
-                .filter(|p| p.status != BookingStatus::Cancelled)
-                .and_then(|p| p.resources.iter().find(|b| b.resource == booking.resource))
-                .map_or(0, |b| b.quantity);
-            let quantity = booking.quantity.saturating_sub(covered);
-            if quantity == 0 {
-                continue;
+            if let Some(booking) = booking(ev, e, parent, b, &p.resources[r as usize]) {
+                sink(r, booking);
             }
-            let resource = &p.resources[r as usize];
-            sink(
-                r,
-                Booking {
-                    start: secs(e.start) - i64::from(resource.prep_minutes) * 60,
-                    end: secs(e.end) + i64::from(resource.return_minutes) * 60,
-                    ev,
-                    quantity,
-                    confirmed: e.status == BookingStatus::Confirmed,
-                },
-            );
         }
     }
+}
+
+/// What one of an event's resource bookings occupies: the units beyond what
+/// its (non-cancelled) parent books of the same resource, over the
+/// operational window (prep before, return after). `None` for a cancelled
+/// event, or when the parent's booking covers it.
+fn booking(
+    ev: u32,
+    e: &Event,
+    parent: Option<&Event>,
+    booking: &ResourceBooking,
+    resource: &Resource,
+) -> Option<Booking> {
+    if e.status == BookingStatus::Cancelled {
+        return None;
+    }
+    let covered = parent
+        .filter(|p| p.status != BookingStatus::Cancelled)
+        .and_then(|p| p.resources.iter().find(|b| b.resource == booking.resource))
+        .map_or(0, |b| b.quantity);
+    let quantity = booking.quantity.saturating_sub(covered);
+    (quantity > 0).then(|| Booking {
+        start: secs(e.start) - i64::from(resource.prep_minutes) * 60,
+        end: secs(e.end) + i64::from(resource.return_minutes) * 60,
+        ev,
+        quantity,
+        confirmed: e.status == BookingStatus::Confirmed,
+    })
+}
+
+/// The bookings of some resources (positions in the production), each list
+/// sorted in the engine's order: the lists the full index holds for them,
+/// found in one pass over the events without building the index (parents
+/// are looked up only for the events that book one of these resources).
+/// With duplicate event ids, which validation refuses, a scene's parent may
+/// resolve to a different one of the duplicates than in the index.
+pub(crate) fn bookings_of(production: &Production, resources: &[u32]) -> Vec<Vec<Booking>> {
+    let p = production;
+    let mut out = vec![Vec::new(); resources.len()];
+    // A resource id resolves to the first resource with it, as in the index.
+    let mut wanted: HashMap<&str, usize> = HashMap::default();
+    for (slot, &r) in resources.iter().enumerate() {
+        let Some(resource) = p.resources.get(r as usize) else {
+            continue;
+        };
+        let id = resource.id.as_str();
+        if p.resources.iter().position(|x| x.id.as_str() == id) == Some(r as usize) {
+            wanted.entry(id).or_insert(slot);
+        }
+    }
+    if wanted.is_empty() {
+        return out;
+    }
+    // (event, booking, slot) of every booking of a wanted resource.
+    let mut found: Vec<(u32, usize, usize)> = Vec::new();
+    let mut parents: HashMap<&str, Option<u32>> = HashMap::default();
+    for (i, e) in p.events.iter().enumerate() {
+        for (k, b) in e.resources.iter().enumerate() {
+            if let Some(&slot) = wanted.get(b.resource.as_str()) {
+                found.push((i as u32, k, slot));
+                if let Some(parent) = &e.parent {
+                    parents.insert(parent.as_str(), None);
+                }
+            }
+        }
+    }
+    // The first event with each parent id, as in the index. Parents are
+    // shoot days (validation sees to it), so those are searched first: their
+    // kind is read without touching every event's id.
+    for shoot_days_only in [true, false] {
+        if parents.values().all(Option::is_some) {
+            break;
+        }
+        for (i, e) in p.events.iter().enumerate() {
+            if shoot_days_only && e.kind != EventKind::ShootDay {
+                continue;
+            }
+            if let Some(first @ None) = parents.get_mut(e.id.as_str()) {
+                *first = Some(i as u32);
+            }
+        }
+    }
+    for (ev, k, slot) in found {
+        let e = &p.events[ev as usize];
+        let parent = e
+            .parent
+            .as_ref()
+            .and_then(|id| parents.get(id.as_str()).copied().flatten())
+            .filter(|&root| root != ev)
+            .map(|root| &p.events[root as usize]);
+        let r = &p.resources[resources[slot] as usize];
+        if let Some(b) = booking(ev, e, parent, &e.resources[k], r) {
+            out[slot].push(b);
+        }
+    }
+    for list in &mut out {
+        list.sort_unstable_by(|a, b| {
+            (a.start, a.end, &p.events[a.ev as usize].id).cmp(&(
+                b.start,
+                b.end,
+                &p.events[b.ev as usize].id,
+            ))
+        });
+    }
+    out
 }

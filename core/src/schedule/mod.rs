@@ -28,11 +28,11 @@
 //! ([`Schedule::find_slots`]). The incremental answer always equals the full
 //! check's conflicts that involve the event.
 
-mod context;
+pub(crate) mod context;
 mod labor;
 mod people;
 mod places;
-mod resources;
+pub(crate) mod resources;
 mod slots;
 mod text;
 

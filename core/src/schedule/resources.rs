@@ -49,30 +49,79 @@ pub(crate) fn check(view: View<'_, '_>, resource: u32, list: &[Booking], out: &m
     }
 }
 
+/// The load on a resource from one boundary instant of a [`sweep`] on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Load {
+    /// The boundary instant, in seconds.
+    pub at: i64,
+    /// Units booked from `at` on, holds and tentative bookings included.
+    pub total: i64,
+    /// Units booked by confirmed events from `at` on.
+    pub confirmed: i64,
+}
+
+/// Sweeps bookings' operational windows (`[start, end)`, so touching windows
+/// do not overlap) in time order. `visit` is called once per distinct
+/// boundary instant with the load from that instant on and the positions in
+/// `list` of the bookings that start and that end there (each in list order).
+///
+/// The over-allocation check and the equipment timelines of
+/// [`logistics`](crate::logistics) both read bookings through this sweep.
+pub(crate) fn sweep(list: &[Booking], mut visit: impl FnMut(Load, &[usize], &[usize])) {
+    // (instant, starts after ends, position)
+    let mut points: Vec<(i64, bool, usize)> = Vec::with_capacity(list.len() * 2);
+    for (i, b) in list.iter().enumerate() {
+        points.push((b.start, true, i));
+        points.push((b.end, false, i));
+    }
+    points.sort_unstable();
+    let (mut total, mut confirmed) = (0i64, 0i64);
+    let (mut starts, mut ends) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < points.len() {
+        let t = points[i].0;
+        starts.clear();
+        ends.clear();
+        while i < points.len() && points[i].0 == t {
+            let (_, start, k) = points[i];
+            let b = &list[k];
+            let q = i64::from(b.quantity);
+            let c = if b.confirmed { q } else { 0 };
+            if start {
+                total += q;
+                confirmed += c;
+                starts.push(k);
+            } else {
+                total -= q;
+                confirmed -= c;
+                ends.push(k);
+            }
+            i += 1;
+        }
+        visit(
+            Load {
+                at: t,
+                total,
+                confirmed,
+            },
+            &starts,
+            &ends,
+        );
+    }
+}
+
 /// Sweeps the bookings' operational windows; every maximal interval in which
 /// more units are booked than exist is one conflict. It is an error when the
 /// confirmed bookings alone exceed the quantity somewhere in it.
 fn overbooked(view: View<'_, '_>, r: &Resource, list: &[Booking], out: &mut Vec<Conflict>) {
     let quantity = i64::from(r.quantity);
-    let mut points: Vec<(i64, i64, i64)> = Vec::with_capacity(list.len() * 2);
-    for b in list {
-        let q = i64::from(b.quantity);
-        let c = if b.confirmed { q } else { 0 };
-        points.push((b.start, q, c));
-        points.push((b.end, -q, -c));
-    }
-    // At equal times releases come first: touching windows do not overlap.
-    points.sort_unstable();
-    let (mut total, mut confirmed) = (0i64, 0i64);
     let mut run: Option<(i64, bool, i64)> = None; // (start, any confirmed excess, peak)
-    let mut i = 0;
-    while i < points.len() {
-        let t = points[i].0;
-        while i < points.len() && points[i].0 == t {
-            total += points[i].1;
-            confirmed += points[i].2;
-            i += 1;
-        }
+    sweep(list, |load, _, _| {
+        let Load {
+            at: t,
+            total,
+            confirmed,
+        } = load;
         match (&mut run, total > quantity) {
             (None, true) => run = Some((t, confirmed > quantity, total)),
             (Some((_, hard, peak)), true) => {
@@ -113,7 +162,7 @@ fn overbooked(view: View<'_, '_>, r: &Resource, list: &[Booking], out: &mut Vec<
             }
             (None, false) => {}
         }
-    }
+    });
 }
 
 /// A single item (a crane, a picture car) must get from one booking's
