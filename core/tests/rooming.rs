@@ -16,6 +16,7 @@ use callsheet::{
     PersonCategory, Production,
 };
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 fn day(text: &str) -> NaiveDate {
     text.parse().expect("date")
@@ -569,6 +570,70 @@ fn stays_from_the_schedule() {
 }
 
 #[test]
+fn work_at_nearby_locations_is_one_stay_over_the_weekend() {
+    use EventKind::ShootDay;
+    let opts = RoomingOptions::default();
+    // Thursday and Friday on the moor, Monday at the quarry (distant too):
+    // two idle days, so the weekend nights are kept in one stay.
+    let mut p = moor(&[
+        ("2027-05-06", ShootDay),
+        ("2027-05-07", ShootDay),
+        ("2027-05-10", ShootDay),
+    ]);
+    let mut quarry = Location::new("L-QUARRY", "Quarry", "Europe/London".parse().expect("zone"));
+    quarry.distant = true;
+    p.locations.push(quarry);
+    p.events[2].location = Some("L-QUARRY".into());
+    let needs = stay_needs(&p, &opts).expect("needs");
+    assert_eq!(spans(&needs), [span("2027-05-05", "2027-05-09")]);
+    assert_eq!(
+        needs[0].sources,
+        [
+            StaySource::Schedule {
+                location: "L-MOOR".into()
+            },
+            StaySource::Schedule {
+                location: "L-QUARRY".into()
+            },
+        ]
+    );
+    // Three idle days: home in between.
+    p.events[2].start = "2027-05-11T07:00:00Z".parse().expect("start");
+    p.events[2].end = "2027-05-11T18:00:00Z".parse().expect("end");
+    assert_eq!(
+        spans(&stay_needs(&p, &opts).expect("needs")),
+        [
+            span("2027-05-05", "2027-05-06"),
+            span("2027-05-10", "2027-05-10")
+        ]
+    );
+    // Back to Monday, but no hotel serves both locations: two stays, the
+    // person moves with the unit (and the weekend nights are not booked).
+    p.events[2].start = "2027-05-10T07:00:00Z".parse().expect("start");
+    p.events[2].end = "2027-05-10T18:00:00Z".parse().expect("end");
+    let apart = RoomingOptions {
+        location_hotels: vec![
+            LocationHotels {
+                location: "L-MOOR".into(),
+                hotels: vec!["H1".into()],
+            },
+            LocationHotels {
+                location: "L-QUARRY".into(),
+                hotels: vec!["H2".into()],
+            },
+        ],
+        ..RoomingOptions::default()
+    };
+    assert_eq!(
+        spans(&stay_needs(&p, &apart).expect("needs")),
+        [
+            span("2027-05-05", "2027-05-06"),
+            span("2027-05-09", "2027-05-09")
+        ]
+    );
+}
+
+#[test]
 fn requests_join_the_stays_they_overlap_or_touch() {
     use EventKind::ShootDay;
     let mut p = moor(&[("2027-05-04", ShootDay), ("2027-05-05", ShootDay)]);
@@ -850,4 +915,169 @@ fn the_agenda_counts_nightly_rooms_in_the_exposure() {
         double.message,
         "Release unneeded rooms of block B-DBL at Quarry Inn (11 room-nights over 6 nights from Sun 14 Mar at 148.75 USD), or 1636.25 USD is committed"
     );
+}
+
+#[test]
+fn room_nights_lodging_and_the_rooming_list_as_text() {
+    let p = quarry_week();
+    let rooms = allocate_rooms(&p, &RoomingOptions::default()).expect("allocation");
+    // Suite, double and single Sunday to Thursday (5 nights each, the
+    // double counted once for two people), the lodge Monday and Tuesday.
+    assert_eq!(rooms.room_nights(), 17);
+
+    let lodging = rooms.lodging(&p).expect("lodging");
+    // 5 people: four for five nights, Jo for two.
+    assert_eq!(lodging.len(), 22);
+    let monday: Vec<(&str, &str)> = lodging
+        .iter()
+        .filter(|l| l.night == day("2027-03-15"))
+        .map(|l| (l.person.as_str(), l.location.as_str()))
+        .collect();
+    assert_eq!(
+        monday,
+        [
+            ("P01", "L-INN"),
+            ("P02", "L-INN"),
+            ("P03", "L-INN"),
+            ("P04", "L-INN"),
+            ("P05", "L-LODGE"),
+        ]
+    );
+    // An allocation from another production: its hotel is named.
+    let mut other = p.clone();
+    other
+        .logistics
+        .hotels
+        .retain(|h| h.id.as_str() != "H-LODGE");
+    let err = rooms.lodging(&other).expect_err("unknown hotel");
+    assert_eq!(err.problem().path, "assignments[4].hotel");
+    assert!(err.to_string().contains("\"H-LODGE\""), "{err}");
+
+    let text = rooms.to_text(&p);
+    let expected = "\
+== Rooming: 5 stays housed, 0 not housed, 17 room-nights, 0 moves, cost 3164.25 USD ==
+Quarry Inn (H-INN):
+  B-DBL R01  in 2027-03-14 out 2027-03-19 (5 nights) Sam Lee, Ana Ruiz
+  B-SGL R01  in 2027-03-14 out 2027-03-19 (5 nights) Lee Park
+  B-STE R01  in 2027-03-14 out 2027-03-19 (5 nights) Maya Ortiz
+Ridge Lodge (H-LODGE):
+  B-LODGE R01  in 2027-03-15 out 2027-03-17 (2 nights) Jo Banks
+";
+    assert!(text.starts_with(expected), "{text}");
+    assert!(text.contains("Unused room-nights"), "{text}");
+    assert!(text.contains("  3560       1121.75 USD\n"), "{text}");
+    assert!(text.contains("  unassigned 597.50 USD\n"), "{text}");
+}
+
+#[test]
+fn the_budget_follows_the_room_allocation() {
+    use callsheet::budget::{
+        Account, BudgetCategory, BudgetSection, DetailLine, Global, RateUnit, ScheduleLink,
+        budget_totals,
+    };
+    let mut p = quarry_week();
+    p.budget.categories.push(BudgetCategory {
+        code: "3500".into(),
+        name: "Locations".into(),
+        section: BudgetSection::Production,
+    });
+    p.budget.accounts.push(Account {
+        code: "3560".into(),
+        name: "Hotels".into(),
+        category: "3500".into(),
+    });
+    let global = |name: &str, link| Global {
+        name: name.into(),
+        value: String::new(),
+        link: Some(link),
+        description: String::new(),
+    };
+    p.budget.globals = vec![
+        global("ROOM_NIGHTS", ScheduleLink::HotelRoomNights),
+        global("HOTELS", ScheduleLink::HotelCost),
+    ];
+    p.budget.lines.push(DetailLine {
+        account: "3560".into(),
+        description: "Hotels from the rooming list".into(),
+        amount: "HOTELS".into(),
+        unit: RateUnit::Allow,
+        multiplier: Decimal::ONE,
+        rate: usd("1"),
+        fringes: Vec::new(),
+        person: None,
+    });
+    p.budget.lines.push(DetailLine {
+        account: "3560".into(),
+        description: "Resort fee per room-night".into(),
+        amount: "ROOM_NIGHTS".into(),
+        unit: RateUnit::Allow,
+        multiplier: Decimal::ONE,
+        rate: usd("12.50"),
+        fringes: Vec::new(),
+        person: None,
+    });
+    let totals = budget_totals(&p).expect("budget");
+    let value = |name: &str| {
+        totals
+            .globals
+            .iter()
+            .find(|g| g.name == name)
+            .map(|g| g.value.to_string())
+    };
+    assert_eq!(value("ROOM_NIGHTS").as_deref(), Some("17"));
+    assert_eq!(value("HOTELS").as_deref(), Some("3164.25"));
+    // 3164.25 + 17 × 12.50.
+    assert_eq!(
+        totals
+            .account("3560")
+            .map(|a| a.total.to_string())
+            .as_deref(),
+        Some("3376.75")
+    );
+
+    let figures = |p: &Production| {
+        let totals = budget_totals(p).expect("budget");
+        let value = |name: &str| {
+            totals
+                .globals
+                .iter()
+                .find(|g| g.name == name)
+                .map(|g| g.value.to_string())
+                .unwrap_or_default()
+        };
+        let account = totals.account("3560").map(|a| a.total.to_string());
+        (
+            value("ROOM_NIGHTS"),
+            value("HOTELS"),
+            account.unwrap_or_default(),
+        )
+    };
+
+    // The links follow `logistics.rooming`: when people also stay the
+    // night of their last work day, everyone has one night more.
+    let mut last_night = p.clone();
+    last_night.logistics.rooming.stay_last_night = true;
+    // 6 × (289.00 + 148.75 + 119.50) + 3 × 189.00; 3910.50 + 21 × 12.50.
+    assert_eq!(
+        figures(&last_night),
+        ("21".into(), "3910.50".into(), "4173.00".into())
+    );
+
+    // And they follow the schedule: without Jo's two days, no lodge.
+    // 3164.25 − 2 × 189.00; 2786.25 + 15 × 12.50.
+    for e in &mut p.events {
+        e.attendees.retain(|a| a.person.as_str() != "P05");
+    }
+    assert_eq!(
+        figures(&p),
+        ("15".into(), "2786.25".into(), "2973.75".into())
+    );
+
+    // A rooming setting that names an unknown hotel: the global's error.
+    p.logistics.rooming.location_hotels = vec![LocationHotels {
+        location: "L-QUARRY".into(),
+        hotels: vec!["H-NOWHERE".into()],
+    }];
+    let err = budget_totals(&p).expect_err("unknown hotel");
+    assert!(err.to_string().contains("H-NOWHERE"), "{err}");
 }

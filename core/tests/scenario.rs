@@ -51,6 +51,20 @@ fn scenario(p: &Production) -> Value {
             )
         })
         .collect();
+    let rooms = callsheet::logistics::allocate_rooms(p, &p.logistics.rooming).expect("rooms");
+    let assignments: Vec<Value> = rooms
+        .assignments
+        .iter()
+        .map(|a| {
+            json!({
+                "person": a.person,
+                "block": a.block,
+                "room": a.room,
+                "first_night": a.first_night,
+                "last_night": a.last_night,
+            })
+        })
+        .collect();
     json!({
         "production": "examples/data/sample-production.json",
         "conflicts": conflicts,
@@ -63,6 +77,14 @@ fn scenario(p: &Production) -> Value {
             "as_of": "2027-03-14",
             "total": total,
             "alerts": report.alerts,
+        },
+        "rooms": {
+            "housed": rooms.housed,
+            "unhoused": rooms.unhoused.len(),
+            "room_nights": rooms.room_nights(),
+            "cost": rooms.cost,
+            "cost_by_account": rooms.cost_by_account,
+            "assignments": assignments,
         },
     })
 }
@@ -101,4 +123,7 @@ fn scenario_matches_the_shared_expected_results() {
     );
     assert_eq!(expected["topsheet"]["grand_total"], "7256320.79");
     assert_eq!(expected["conflicts"][1]["subjects"][0]["id"], "C04");
+    // Everyone on the New Mexico shoot has a room (examples/data/README.md).
+    assert_eq!(expected["rooms"]["housed"], 65);
+    assert_eq!(expected["rooms"]["unhoused"], 0);
 }

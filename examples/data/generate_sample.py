@@ -344,7 +344,7 @@ RESOURCES = [
     ("RES-TRAILER", "2-room cast trailer", "vehicle", 2, [], 60, 60, None, None, "550.00"),
     ("RES-HONEY", "4-station honeywagon", "vehicle", 1, [], 60, 60, None, None, "750.00"),
     ("RES-VAN15", "15-passenger van", "vehicle", 4, [], 30, 30, 15, "LOC-OFFICE", "145.00"),
-    ("RES-NMVAN", "15-passenger van (Santa Fe rental)", "vehicle", 3, [], 30, 30, 15, "LOC-HTL-SAGE", "160.00"),
+    ("RES-NMVAN", "15-passenger van (Santa Fe rental)", "vehicle", 4, [], 30, 30, 15, "LOC-HTL-SAGE", "160.00"),
     ("RES-PROCESS", "Process trailer with tow vehicle", "vehicle", 1, [], 90, 60, 6, None, "2200.00"),
     ("RES-STAGE7", "Stage 7 (12,000 sq ft)", "stage", 1, [], 0, 0, None, "LOC-STAGE7", "3200.00"),
 ]
@@ -356,7 +356,7 @@ RESOURCE_UNAVAILABLE = [
 BOOK_MAIN_LA = {"RES-ALEXA35": 2, "RES-LIGHTING": 1, "RES-GRIPPKG": 1, "RES-RADIOS": 30,
                 "RES-GETRUCK": 1, "RES-CAMTRUCK": 1, "RES-TRAILER": 2, "RES-HONEY": 1, "RES-VAN15": 3}
 BOOK_MAIN_NM = {"RES-ALEXA35": 2, "RES-LIGHTING": 1, "RES-GRIPPKG": 1, "RES-RADIOS": 30,
-                "RES-GETRUCK": 1, "RES-CAMTRUCK": 1, "RES-TRAILER": 2, "RES-HONEY": 1, "RES-NMVAN": 3,
+                "RES-GETRUCK": 1, "RES-CAMTRUCK": 1, "RES-TRAILER": 2, "RES-HONEY": 1,
                 "RES-GENNY": 1}
 BOOK_2ND = {"RES-MINILF": 1, "RES-RADIOS": 6, "RES-VAN15": 1}
 
@@ -742,7 +742,7 @@ HOTELS = [
 ROOM_BLOCKS = [
     ("BLK-ADOBE-STE", "HTL-ADOBE", "suite", 2, "2027-03-15", "2027-03-23", 3, "389.00", ("2027-02-22 17:00", MT), "1502"),
     ("BLK-ADOBE-STD", "HTL-ADOBE", "standard", 2, "2027-03-15", "2027-03-23", 12, "189.00", ("2027-02-22 17:00", MT), "3612"),
-    ("BLK-SAGE-ADV", "HTL-SAGE", "standard", 2, "2027-03-10", "2027-03-14", 3, "139.00", ("2027-02-24 17:00", MT), "3612"),
+    ("BLK-SAGE-ADV", "HTL-SAGE", "standard", 2, "2027-03-10", "2027-03-23", 3, "139.00", ("2027-02-24 17:00", MT), "3612"),
     ("BLK-SAGE-STD", "HTL-SAGE", "standard", 2, "2027-03-15", "2027-03-23", 42, "139.00", ("2027-02-24 17:00", MT), "3612"),
     ("BLK-LARCH-STE-1", "HTL-LARCH", "suite", 2, "2027-02-15", "2027-03-14", 1, "429.00", ("2027-01-25 17:00", LA), "1502"),
     ("BLK-LARCH-STD-1", "HTL-LARCH", "standard", 2, "2027-02-15", "2027-03-14", 1, "259.00", ("2027-01-25 17:00", LA), "1502"),
@@ -1749,6 +1749,16 @@ class Builder:
             "room_blocks": blocks,
             "stay_requests": [{"person": p, "first_night": a, "last_night": b, "hotel": h}
                               for p, a, b, h in STAY_REQUESTS],
+            # Nobody flies home for less than a week off, or after a New Mexico
+            # wrap: they keep the room the
+            # night of their last day there; only the Santa Fe hotels serve the
+            # New Mexico locations.
+            "rooming": {
+                "idle_gap_nights": 6,
+                "stay_last_night": True,
+                "location_hotels": [{"location": loc, "hotels": ["HTL-ADOBE", "HTL-SAGE"]}
+                                    for loc in ("LOC-RANCH", "LOC-PLAZA", "LOC-CERRILLOS")],
+            },
         }
 
     # ---------------- everything ----------------

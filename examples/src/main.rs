@@ -7,9 +7,9 @@
 //!
 //! It loads and validates the production, then prints a summary, the
 //! conflicts, the day out of days, the first call sheet and who gets it, the
-//! budget topsheet, the cost report of the latest ledger week, the pickup
-//! list of the first distant-location day and the camera packages' unit
-//! assignments.
+//! budget topsheet, the cost report of the latest ledger week, the hotel
+//! rooming list, the pickup list of the first distant-location day (from
+//! the hotels people sleep at) and the camera packages' unit assignments.
 
 use std::process::ExitCode;
 
@@ -39,7 +39,8 @@ fn main() -> ExitCode {
         Err(err) => println!("\nbudget: {err}"),
     }
     print!("{}", cost_report(&production));
-    print!("{}", transport(&production));
+    let rooms = rooming(&production);
+    print!("{}", transport(&production, rooms.as_ref()));
     print!("{}", equipment(&production));
     ExitCode::SUCCESS
 }
@@ -95,8 +96,28 @@ fn cost_report(p: &Production) -> String {
     out
 }
 
-/// The pickup list of the first shoot day at a distant location.
-fn transport(p: &Production) -> String {
+/// The rooming list for the distant-location shoot: prints it and returns
+/// the allocation, so that transport picks people up at their hotels.
+fn rooming(p: &Production) -> Option<callsheet::logistics::RoomAllocation> {
+    use callsheet::logistics::allocate_rooms;
+    if p.logistics.room_blocks.is_empty() {
+        return None;
+    }
+    match allocate_rooms(p, &p.logistics.rooming) {
+        Ok(rooms) => {
+            print!("\n{}", rooms.to_text(p));
+            Some(rooms)
+        }
+        Err(err) => {
+            println!("\nrooming: {err}");
+            None
+        }
+    }
+}
+
+/// The pickup list of the first shoot day at a distant location, from the
+/// hotels of the room allocation.
+fn transport(p: &Production, rooms: Option<&callsheet::logistics::RoomAllocation>) -> String {
     use callsheet::logistics::plan_transport;
     use callsheet::logistics::transport::TransportOptions;
     let distant: Vec<_> = p
@@ -117,7 +138,14 @@ fn transport(p: &Production) -> String {
     else {
         return String::new();
     };
-    match plan_transport(p, day, &TransportOptions::default()) {
+    let mut options = TransportOptions::default();
+    if let Some(rooms) = rooms {
+        match rooms.lodging(p) {
+            Ok(lodging) => options.lodging = lodging,
+            Err(err) => return format!("\ntransport: {err}\n"),
+        }
+    }
+    match plan_transport(p, day, &options) {
         Ok(plan) => format!("\n{}", plan.to_text(p)),
         Err(err) => format!("\ntransport: {err}\n"),
     }

@@ -11,13 +11,15 @@ use rust_decimal::Decimal;
 
 use super::ScheduleLink;
 use crate::comms::{DoodOptions, DoodPeople, DoodRange, DoodReport, day_out_of_days};
-use crate::model::{BookingStatus, EventKind, Production};
+use crate::logistics::{RoomAllocation, allocate_rooms};
+use crate::model::{BookingStatus, EventKind, Money, Production};
 
 /// Computes linked globals' values from the production's schedule.
 pub(crate) struct Resolver<'a> {
     production: &'a Production,
     dood: OnceCell<DoodReport>,
     violation_cost: OnceCell<Result<Decimal, String>>,
+    rooms: OnceCell<Result<RoomAllocation, String>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -26,6 +28,7 @@ impl<'a> Resolver<'a> {
             production,
             dood: OnceCell::new(),
             violation_cost: OnceCell::new(),
+            rooms: OnceCell::new(),
         }
     }
 
@@ -87,11 +90,42 @@ impl<'a> Resolver<'a> {
                 .violation_cost
                 .get_or_init(|| self.rule_violation_cost())
                 .clone(),
-            ScheduleLink::HotelRoomNights | ScheduleLink::HotelCost => Err(
-                "hotel links are not available yet: room allocation (issue #6) has not landed"
-                    .into(),
-            ),
+            ScheduleLink::HotelRoomNights => {
+                let rooms = self.rooms()?;
+                Ok(Decimal::from(rooms.room_nights()))
+            }
+            ScheduleLink::HotelCost => {
+                let rooms = self.rooms()?;
+                let mut total = Decimal::ZERO;
+                for cost in &rooms.cost {
+                    total += self.in_base(cost)?;
+                }
+                Ok(super::engine::round_to(total, p.currency))
+            }
         }
+    }
+
+    /// The production's room allocation with its standing rooming
+    /// settings, made once per budget run.
+    fn rooms(&self) -> Result<&RoomAllocation, String> {
+        let p = self.production;
+        self.rooms
+            .get_or_init(|| {
+                allocate_rooms(p, &p.logistics.rooming)
+                    .map_err(|e| format!("the room allocation failed: {e}"))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// `money` in the base currency, at the budget's rate table.
+    fn in_base(&self, money: &Money) -> Result<Decimal, String> {
+        let p = self.production;
+        if money.currency == p.currency {
+            return Ok(money.amount);
+        }
+        let rate = super::rate_on(&p.budget.rates, p.currency, money.currency, None)?;
+        Ok(money.amount * rate.rate_to_base)
     }
 
     fn shoot_days(&self, keep: impl Fn(&crate::model::Event) -> bool) -> Decimal {
@@ -114,13 +148,7 @@ impl<'a> Resolver<'a> {
         let mut total = Decimal::ZERO;
         for conflict in p.conflicts() {
             let Some(cost) = conflict.cost else { continue };
-            let amount = if cost.currency == p.currency {
-                cost.amount
-            } else {
-                let rate = super::rate_on(&p.budget.rates, p.currency, cost.currency, None)?;
-                cost.amount * rate.rate_to_base
-            };
-            total += amount;
+            total += self.in_base(&cost)?;
         }
         Ok(super::engine::round_to(total, p.currency))
     }

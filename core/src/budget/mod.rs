@@ -204,12 +204,14 @@ pub enum ScheduleLink {
     TravelDays(PersonId),
     /// A person's paid days (work + hold + travel + rehearsal + fitting).
     PaidDays(PersonId),
-    /// Room-nights the hotel allocation uses. Not available until the room
-    /// allocation engine lands (issue #6): a global linked to it is reported
-    /// as an error at its `link` path.
+    /// Room-nights the production's hotel allocation uses
+    /// ([`allocate_rooms`](crate::logistics::allocate_rooms) with
+    /// `logistics.rooming`): each occupied room once per night, however
+    /// many share it.
     HotelRoomNights,
-    /// What the hotel allocation costs, in the base currency. Not available
-    /// yet, like [`ScheduleLink::HotelRoomNights`].
+    /// What the production's hotel allocation costs (the rooms in use, as
+    /// for [`ScheduleLink::HotelRoomNights`]), in the base currency at the
+    /// budget's rate table.
     HotelCost,
     /// The cost of every labor-rule violation the conflict engine finds
     /// (meal penalties, turnaround, overtime), in the base currency.

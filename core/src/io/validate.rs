@@ -1004,4 +1004,44 @@ fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
             }
         }
     }
+    let rooming = &logistics.rooming;
+    for (i, l) in rooming.location_hotels.iter().enumerate() {
+        let path = format!("logistics.rooming.location_hotels[{i}]");
+        c.known("location", format!("{path}.location"), l.location.as_str());
+        if let Some(j) = rooming.location_hotels[..i]
+            .iter()
+            .position(|o| o.location == l.location)
+        {
+            c.report(
+                format!("{path}.location"),
+                format!(
+                    "location {:?} is also listed at location_hotels[{j}]",
+                    l.location.as_str()
+                ),
+            );
+        }
+        for (k, h) in l.hotels.iter().enumerate() {
+            if !hotels.contains_key(h.as_str()) {
+                c.report(
+                    format!("{path}.hotels[{k}]"),
+                    format!("unknown hotel {:?}", h.as_str()),
+                );
+            }
+        }
+    }
+    for (i, r) in rooming.comparison_rates.iter().enumerate() {
+        let path = format!("logistics.rooming.comparison_rates[{i}]");
+        if r.value <= rust_decimal::Decimal::ZERO {
+            c.report(format!("{path}.value"), "must be greater than zero");
+        }
+        if let Some(j) = rooming.comparison_rates[..i]
+            .iter()
+            .position(|o| o.currency == r.currency)
+        {
+            c.report(
+                format!("{path}.currency"),
+                format!("{} is also given at comparison_rates[{j}]", r.currency),
+            );
+        }
+    }
 }

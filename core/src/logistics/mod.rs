@@ -119,6 +119,14 @@ pub struct Logistics {
     /// Who drives which vehicle, and drivers' hours limits.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vehicles: Vec<VehicleCrew>,
+    /// The production's standing rooming settings (which hotels serve
+    /// which location, the idle gap that keeps a weekend inside one stay,
+    /// …): what [`allocate_rooms`] is usually given, and what the budget's
+    /// hotel links ([`ScheduleLink::HotelRoomNights`](crate::budget::ScheduleLink::HotelRoomNights),
+    /// [`ScheduleLink::HotelCost`](crate::budget::ScheduleLink::HotelCost))
+    /// allocate with.
+    #[serde(default, skip_serializing_if = "RoomingOptions::is_default")]
+    pub rooming: RoomingOptions,
 }
 
 impl Logistics {
@@ -128,5 +136,6 @@ impl Logistics {
             && self.room_blocks.is_empty()
             && self.stay_requests.is_empty()
             && self.vehicles.is_empty()
+            && self.rooming.is_default()
     }
 }

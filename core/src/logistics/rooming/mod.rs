@@ -31,6 +31,12 @@
 //! A run whose last night would come before its first (a lone travel day)
 //! needs no room.
 //!
+//! Runs at different distant locations join into one stay when they overlap
+//! or touch, or when no more than [`RoomingOptions::idle_gap_nights`] idle
+//! days separate them, as long as a hotel serves both (the unit moves
+//! between nearby locations and people keep their room over the weekend);
+//! the nights in between are part of the stay.
+//!
 //! # One person, one room per continuous stay
 //!
 //! A person's needs (derived and requested) whose nights overlap or touch
@@ -104,6 +110,7 @@ mod exact;
 mod flow;
 mod instance;
 mod needs;
+mod present;
 mod report;
 mod search;
 mod state;
@@ -150,6 +157,13 @@ pub struct RoomingOptions {
 
 fn default_idle_gap() -> u32 {
     2
+}
+
+impl RoomingOptions {
+    /// Whether these are the default options (nothing to save).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl Default for RoomingOptions {

@@ -15,6 +15,9 @@ struct Part {
     last: NaiveDate,
     hotels: HotelChoice,
     source: StaySource,
+    /// For parts from the schedule: the first and last day worked or
+    /// travelled at the location.
+    days: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// The nights each person needs a room, one [`StayNeed`] per continuous
@@ -197,6 +200,7 @@ pub fn stay_needs(
             last: r.last_night,
             hotels,
             source: StaySource::Request { index: i },
+            days: None,
         });
     }
 
@@ -205,10 +209,19 @@ pub fn stay_needs(
         let person = &production.people[p];
         list.sort_by(|x, y| (x.first, x.last, &x.source).cmp(&(y.first, y.last, &y.source)));
         let mut current: Option<StayNeed> = None;
+        // The last day worked or travelled at a distant location in the
+        // current stay, if it has parts from the schedule.
+        let mut last_day: Option<NaiveDate> = None;
         for part in list {
             if let Some(cur) = current.as_mut() {
                 let touches = part.first <= cur.last_night + TimeDelta::days(1);
-                if touches {
+                // Work at another distant location after no more idle
+                // days than the options allow: they keep their room.
+                let bridges = match (last_day, part.days) {
+                    (Some(last), Some((first, _))) => (first - last).num_days() - 1 <= gap,
+                    _ => false,
+                };
+                if touches || bridges {
                     let overlaps = part.first <= cur.last_night;
                     let common = intersect(&cur.hotels, &part.hotels);
                     let empty = matches!(&common, HotelChoice::OneOf(l) if l.is_empty());
@@ -216,10 +229,14 @@ pub fn stay_needs(
                         cur.last_night = cur.last_night.max(part.last);
                         cur.hotels = common;
                         cur.sources.push(part.source);
+                        if let Some((_, last)) = part.days {
+                            last_day = Some(last_day.map_or(last, |d| d.max(last)));
+                        }
                         continue;
                     }
                 }
             }
+            last_day = part.days.map(|(_, last)| last);
             if let Some(done) = current.take() {
                 out.push(done);
             }
@@ -271,6 +288,7 @@ fn run_part(
         source: StaySource::Schedule {
             location: production.locations[location].id.clone(),
         },
+        days: Some((first_day, last_day)),
     })
 }
 
