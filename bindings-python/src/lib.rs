@@ -14,6 +14,7 @@ mod logistics;
 mod model;
 mod notices;
 mod production;
+mod rooming;
 mod schedule;
 
 /// The native module.
@@ -79,6 +80,7 @@ fn _callsheet(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<logistics::UnitBooking>()?;
     m.add_class::<logistics::UnitShortfall>()?;
     m.add_class::<logistics::UnitAssignment>()?;
+    m.add_class::<rooming::RoomAllocation>()?;
     m.add_class::<production::Production>()?;
     Ok(())
 }

@@ -179,7 +179,9 @@ pub fn transport_options(
         stop_minutes,
         max_driving_minutes,
     };
-    if let Some(lodging) = lodging {
+    if let Some(rooms) = lodging.and_then(|l| l.cast::<crate::rooming::RoomAllocation>().ok()) {
+        options.lodging = rooms.get().lodging_records()?;
+    } else if let Some(lodging) = lodging {
         let items = lodging.try_iter().map_err(|_| {
             invalid(
                 "lodging",

@@ -21,6 +21,7 @@ use crate::errors::{
 };
 use crate::logistics;
 use crate::model::{self, label};
+use crate::rooming;
 use crate::schedule;
 use rust_decimal::Decimal;
 
@@ -693,13 +694,50 @@ impl Production {
         budget::export_cost_report(py, self.snapshot(), path, options)
     }
 
+    /// Allocates hotel rooms: derives who needs a room on which nights from
+    /// the schedule (work at distant locations) and the stay requests, and
+    /// puts every stay in a room of the production's room blocks — as many
+    /// housed as possible, then at least cost, then fewest moves — under
+    /// the hard rules (contract tiers, sharing only when both agree and the
+    /// nights match, one room per continuous stay, never more rooms than a
+    /// block holds on any night). Deterministic.
+    ///
+    /// The options default to the production's standing settings
+    /// (`logistics.rooming`); a keyword replaces one: `idle_gap_nights`
+    /// (idle days that keep a person on location), `stay_last_night` (keep
+    /// the room the night of the last work day), `location_hotels`
+    /// (`{location id: [hotel ids]}`: which hotels serve a location) and
+    /// `comparison_rates` (`{currency: Decimal}`, to compare blocks priced
+    /// in several currencies). Bad options or blocks raise
+    /// `ValidationError` naming the item.
+    #[pyo3(signature = (*, idle_gap_nights=None, stay_last_night=None, location_hotels=None,
+        comparison_rates=None))]
+    fn allocate_rooms(
+        &self,
+        py: Python<'_>,
+        idle_gap_nights: Option<u32>,
+        stay_last_night: Option<bool>,
+        location_hotels: Option<&Bound<'_, PyAny>>,
+        comparison_rates: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<rooming::RoomAllocation> {
+        let production = self.snapshot();
+        let options = rooming::options(
+            &production.logistics.rooming,
+            idle_gap_nights,
+            stay_last_night,
+            location_hotels,
+            comparison_rates,
+        )?;
+        rooming::allocate(py, production, options)
+    }
+
     /// The day's transport on `date` (a `datetime.date` in the home zone):
     /// everyone's first call of the day, from where they slept, grouped
     /// into vehicle runs, with per-driver pickup lists, the travel day's
     /// movements and everyone without a pickup (and why).
     ///
     /// Riders arrive `buffer_minutes` before their call. `lodging` says where
-    /// people sleep: `Lodging` records, dicts with `person`, `night` (the
+    /// people sleep: a `RoomAllocation` (from `allocate_rooms`), `Lodging` records, dicts with `person`, `night` (the
     /// date the night starts) and `location`, or `(person, night, location)`
     /// tuples; people without one start from their home base. A rider may
     /// be delivered up to `max_wait_minutes` early to share a run and ride

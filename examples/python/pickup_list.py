@@ -3,8 +3,9 @@ clock, and everyone who gets no pickup (and why).
 
 Usage: python examples/python/pickup_list.py [PRODUCTION.json] [YYYY-MM-DD]
 
-People start from their home base unless a lodging record says where they
-slept; the sample's out-of-town cast (C02, C03) stay at the Larchmont.
+People start from the hotel the room allocation gives them (the sample's
+out-of-town cast C02 and C03 stay at the Larchmont; in New Mexico everyone
+is at a Santa Fe hotel), else from their home base.
 """
 
 from __future__ import annotations
@@ -22,9 +23,8 @@ DAY_ONE = dt.date(2027, 2, 22)
 
 def main(path: Path, date: dt.date) -> None:
     production = callsheet.Production.load(path)
-    night = date - dt.timedelta(days=1)
-    lodging = [callsheet.Lodging(person, night, "LOC-HTL-LARCH") for person in ("C02", "C03")]
-    plan = production.plan_transport(date, lodging=lodging, buffer_minutes=15)
+    rooms = production.allocate_rooms()
+    plan = production.plan_transport(date, lodging=rooms, buffer_minutes=15)
     names = {p.id: p.name for p in production.people}
     places = {loc.id: loc.name for loc in production.locations}
 

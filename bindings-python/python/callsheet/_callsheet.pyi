@@ -47,6 +47,7 @@ __all__ = [
     "Resource",
     "ResourceBooking",
     "ResourceTimeline",
+    "RoomAllocation",
     "revision_colour",
     "Ride",
     "RuleRef",
@@ -1059,6 +1060,61 @@ class _LodgingRecord(TypedDict):
     night: datetime.date
     location: str
 
+class _RoomingRecord(TypedDict):
+    hotel: str
+    hotel_name: str | None
+    night: datetime.date
+    block: str
+    room: str
+    people: list[str]
+    names: list[str]
+    sharing: bool
+
+class _RoomAssignmentRecord(TypedDict):
+    person: str
+    name: str | None
+    hotel: str
+    block: str
+    room: str
+    first_night: datetime.date
+    last_night: datetime.date
+    room_mates: list[str]
+
+_UnhousedReasonName = Literal[
+    "conflicting_hotels",
+    "no_block_at_hotel",
+    "no_covering_block",
+    "no_block_for_tier",
+    "capacity_exhausted",
+]
+
+class _UnhousedRecord(TypedDict):
+    person: str
+    name: str | None
+    first_night: datetime.date
+    last_night: datetime.date
+    reason: _UnhousedReasonName
+    message: str
+
+class _UnusedRoomsRecord(TypedDict):
+    block: str
+    hotel: str
+    night: datetime.date
+    rooms: int
+    exposure: decimal.Decimal
+    currency: str
+    release_deadline: datetime.datetime
+
+class _AccountCostRecord(TypedDict):
+    account: str | None
+    cost: decimal.Decimal
+    currency: str
+
+class _Optimality(TypedDict):
+    proven: bool
+    max_housed: int
+    cost_bound: decimal.Decimal | None
+
 class _PickupRecord(TypedDict):
     run: int
     vehicle: str
@@ -1385,6 +1441,41 @@ class UnitAssignment:
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
+class RoomAllocation:
+    """Who sleeps where: rooming list, unhoused stays, unused rooms, cost."""
+
+    @property
+    def housed(self) -> int: ...
+    @property
+    def moves(self) -> int: ...
+    @property
+    def room_nights(self) -> int: ...
+    @property
+    def cost(self) -> dict[str, decimal.Decimal]: ...
+    @property
+    def exposure(self) -> dict[str, decimal.Decimal]: ...
+    @property
+    def cost_by_account(self) -> list[_AccountCostRecord]: ...
+    @property
+    def assignments(self) -> list[_RoomAssignmentRecord]: ...
+    @property
+    def rooming_list(self) -> list[_RoomingRecord]: ...
+    @property
+    def unhoused(self) -> list[_UnhousedRecord]: ...
+    @property
+    def unused(self) -> list[_UnusedRoomsRecord]: ...
+    @property
+    def optimality(self) -> _Optimality: ...
+    def lodging(self) -> list[Lodging]: ...
+    def to_text(self) -> str: ...
+    def to_records(self) -> list[_RoomingRecord]: ...
+    def to_pandas(self) -> Any: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[_RoomAssignmentRecord]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
 class Production:
     """A film, series season or show: people, locations, resources, schedule, budget."""
 
@@ -1542,12 +1633,22 @@ class Production:
         period_start: datetime.date | None = None,
         alert_percent: decimal.Decimal | int = 90,
     ) -> None: ...
+    def allocate_rooms(
+        self,
+        *,
+        idle_gap_nights: int | None = None,
+        stay_last_night: bool | None = None,
+        location_hotels: Mapping[str, Sequence[str]] | None = None,
+        comparison_rates: Mapping[str, decimal.Decimal] | None = None,
+    ) -> RoomAllocation: ...
     def plan_transport(
         self,
         date: datetime.date,
         *,
         buffer_minutes: int = 15,
-        lodging: Iterable[Lodging | _LodgingRecord | tuple[str, datetime.date, str]] | None = None,
+        lodging: RoomAllocation
+        | Iterable[Lodging | _LodgingRecord | tuple[str, datetime.date, str]]
+        | None = None,
         max_wait_minutes: int = 30,
         max_detour_minutes: int = 20,
         max_stops: int = 3,

@@ -75,6 +75,14 @@
 //! blocks in several currencies, costs are compared at
 //! [`RoomingOptions::comparison_rates`] and still reported per currency.
 //!
+//! Housing counts *stays*, not nights or people's importance: when not
+//! everyone fits, the cheapest way to house the most stays can leave a long
+//! stay out in favour of a shorter one (a five-night suite contract behind
+//! a two-night standard booking that is also allowed the suite). Check
+//! [`RoomAllocation::unhoused`] and add rooms, or narrow who may use a
+//! block with [`RoomingOptions::location_hotels`] or stay requests;
+//! per-person priorities are not modelled yet.
+//!
 //! # How it is solved
 //!
 //! Stays only interact through blocks whose nights they share (or by
