@@ -13,6 +13,7 @@ mod budget;
 mod errors;
 mod logistics;
 mod production;
+mod rooming;
 mod types;
 
 pub use budget::{

@@ -140,3 +140,47 @@ fn resource_timeline_and_units() {
         }
     }
 }
+
+#[test]
+fn rooms_for_the_new_mexico_shoot_and_transport_from_the_hotels() {
+    use callsheet::logistics::rooming::RoomingOptions;
+    let p = sample();
+    let rooms = p.allocate_rooms(None).unwrap();
+    assert_eq!((rooms.housed, rooms.unhoused.len()), (65, 0));
+    assert_eq!(rooms.room_nights, 567);
+    assert!(rooms.optimality.proven);
+    assert_eq!(rooms.cost[0].to_string(), "103343.00 USD");
+    assert_eq!(p.rooming_options(), p.rooming_options());
+    assert!(p.rooming_options().stay_last_night);
+    // Default options instead of the production's: people go home after
+    // their last day, so fewer room-nights.
+    let plain = p.allocate_rooms(Some(RoomingOptions::default())).unwrap();
+    assert!(plain.room_nights < rooms.room_nights);
+    assert!(
+        p.rooming_text(None)
+            .unwrap()
+            .starts_with("== Rooming: 65 stays housed")
+    );
+    // Everyone on the first New Mexico day is picked up at a hotel.
+    let day = NaiveDate::from_ymd_opt(2027, 3, 16).unwrap();
+    let options = TransportOptions {
+        lodging: rooms.lodging.clone(),
+        ..TransportOptions::default()
+    };
+    let plan = p.plan_transport(day, options).unwrap();
+    assert!(plan.unassigned.is_empty());
+    // Bad options name the item.
+    let bad = RoomingOptions {
+        location_hotels: vec![callsheet::logistics::rooming::LocationHotels {
+            location: "LOC-RANCH".into(),
+            hotels: vec!["HTL-NOWHERE".into()],
+        }],
+        ..RoomingOptions::default()
+    };
+    match p.allocate_rooms(Some(bad)) {
+        Err(CallsheetError::Invalid { problems, .. }) => {
+            assert_eq!(problems[0].path, "options.location_hotels[0].hotels[0]");
+        }
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+}

@@ -447,6 +447,27 @@ class ScenarioTest(unittest.TestCase):
             cost["alerts"],
             [{"account": a.account, "kind": a.kind.name.lower(), "message": a.message} for a in r.alerts])
 
+    def test_rooms(self):
+        want = self.expected["rooms"]
+        rooms = self.p.allocate_rooms(None)
+        self.assertEqual(want["housed"], rooms.housed)
+        self.assertEqual(want["unhoused"], len(rooms.unhoused))
+        self.assertEqual(want["room_nights"], rooms.room_nights)
+        self.assertEqual(
+            [(decimal.Decimal(c["amount"]), c["currency"]) for c in want["cost"]],
+            [(c.amount, str(c.currency)) for c in rooms.cost])
+        self.assertEqual(
+            [(c["account"], decimal.Decimal(c["cost"]["amount"])) for c in want["cost_by_account"]],
+            [(c.account, c.cost.amount) for c in rooms.cost_by_account])
+        self.assertEqual(
+            want["assignments"],
+            [{"person": a.person, "block": a.block, "room": a.room,
+              "first_night": str(a.first_night), "last_night": str(a.last_night)}
+             for a in rooms.assignments])
+        # The lodging feeds the transport plan: nobody left without a ride.
+        plan = self.p.plan_transport(dt.date(2027, 3, 16), cs.TransportOptions(lodging=rooms.lodging))
+        self.assertEqual([], plan.unassigned)
+
     def test_bulk_records_all_or_nothing(self):
         before = self.p.to_json()
         applied = self.p.apply_records(json.dumps(

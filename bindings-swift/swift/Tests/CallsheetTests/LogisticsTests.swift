@@ -148,3 +148,24 @@ final class EquipmentTests: XCTestCase {
         }
     }
 }
+
+final class RoomingTests: XCTestCase {
+    func testRoomsForTheNewMexicoShootAndTransportFromTheHotels() throws {
+        let p = try sample()
+        let rooms = try p.allocateRooms(options: nil)
+        XCTAssertEqual(rooms.housed, 65)
+        XCTAssertEqual(rooms.unhoused, [])
+        XCTAssertEqual(rooms.roomNights, 567)
+        XCTAssertTrue(rooms.optimality.proven)
+        XCTAssertEqual(rooms.cost.first?.amount, Decimal(string: "103343.00"))
+        XCTAssertTrue(p.roomingOptions().stayLastNight)
+        // With the defaults people go home after their last day.
+        XCTAssertLessThan(try p.allocateRooms(options: RoomingOptions()).roomNights, rooms.roomNights)
+        XCTAssertTrue(try p.roomingText(options: nil).hasPrefix("== Rooming: 65 stays housed"))
+        let plan = try p.planTransport(date: "2027-03-16", options: TransportOptions(lodging: rooms.lodging))
+        XCTAssertEqual(plan.unassigned, [])
+        let bad = RoomingOptions(locationHotels: [LocationHotels(location: "LOC-RANCH", hotels: ["HTL-NOWHERE"])])
+        let problems = assertInvalid(try p.allocateRooms(options: bad))
+        XCTAssertEqual(problems.first?.path, "options.location_hotels[0].hotels[0]")
+    }
+}

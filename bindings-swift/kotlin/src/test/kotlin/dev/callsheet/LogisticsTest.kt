@@ -122,4 +122,27 @@ class LogisticsTest {
         }
         assertThrows<CallsheetException.Invalid> { p.assignUnits("NOPE") }
     }
+
+    @Test
+    fun roomsForTheNewMexicoShootAndTransportFromTheHotels() {
+        val rooms = p.allocateRooms(null)
+        assertEquals(65uL, rooms.housed)
+        assertTrue(rooms.unhoused.isEmpty())
+        assertEquals(567uL, rooms.roomNights)
+        assertTrue(rooms.optimality.proven)
+        assertEquals(java.math.BigDecimal("103343.00"), rooms.cost.single().amount)
+        assertEquals(rooms.cost.single().amount, rooms.costByAccount.map { it.cost.amount }.reduce(java.math.BigDecimal::add))
+        assertTrue(p.roomingOptions().stayLastNight)
+        // The record's defaults are the Rust ones; with them people go home
+        // after their last day, so fewer room-nights.
+        assertEquals(RoomingOptions(2u, false, emptyList(), emptyList()), RoomingOptions())
+        assertTrue(p.allocateRooms(RoomingOptions()).roomNights < rooms.roomNights)
+        assertTrue(p.roomingText(null).startsWith("== Rooming: 65 stays housed"))
+        val plan = p.planTransport(LocalDate.of(2027, 3, 16), TransportOptions(lodging = rooms.lodging))
+        assertTrue(plan.unassigned.isEmpty())
+        val bad = assertThrows<CallsheetException.Invalid> {
+            p.allocateRooms(RoomingOptions(locationHotels = listOf(LocationHotels("LOC-RANCH", listOf("HTL-NOWHERE")))))
+        }
+        assertEquals("options.location_hotels[0].hotels[0]", bad.problems.first().path)
+    }
 }

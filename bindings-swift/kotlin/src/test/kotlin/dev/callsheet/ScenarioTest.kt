@@ -76,6 +76,38 @@ class ScenarioTest {
     }
 
     @Test
+    fun roomsAreTheSameInEveryLanguage() {
+        Samples.load().use { p ->
+            val want = expected.getAsJsonObject("rooms")
+            val rooms = p.allocateRooms(null)
+            assertEquals(want["housed"].asLong.toULong(), rooms.housed)
+            assertEquals(want["unhoused"].asInt, rooms.unhoused.size)
+            assertEquals(want["room_nights"].asLong.toULong(), rooms.roomNights)
+            assertEquals(
+                want.getAsJsonArray("cost").map { it.asJsonObject["currency"].asString },
+                rooms.cost.map { it.currency },
+            )
+            for ((w, g) in want.getAsJsonArray("cost").zip(rooms.cost)) {
+                assertAmount(w.asJsonObject["amount"].asString, g.amount, "room cost")
+            }
+            val accounts = want.getAsJsonArray("cost_by_account").map { it.asJsonObject }
+            assertEquals(accounts.map { it["account"].asString }, rooms.costByAccount.map { it.account })
+            for ((w, g) in accounts.zip(rooms.costByAccount)) {
+                assertAmount(w.getAsJsonObject("cost")["amount"].asString, g.cost.amount, "account ${g.account}")
+            }
+            assertEquals(
+                want.getAsJsonArray("assignments").map {
+                    val a = it.asJsonObject
+                    listOf(a["person"].asString, a["block"].asString, a["room"].asString, a["first_night"].asString, a["last_night"].asString)
+                },
+                rooms.assignments.map {
+                    listOf(it.person, it.block, it.room, it.firstNight.toString(), it.lastNight.toString())
+                },
+            )
+        }
+    }
+
+    @Test
     fun bulkRecordsAreAllOrNothing() {
         Samples.load().use { p ->
             val before = p.toJson()
