@@ -21,24 +21,14 @@ use crate::errors::{budget_error, export_error, invalid, pandas, run_detached};
 use crate::model::label;
 use crate::production::Production;
 
-/// The topsheet sections, in order, with their codes and names (as the
-/// core's topsheet CSV and cost report write them).
-const SECTIONS: [(BudgetSection, &str, &str); 4] = [
-    (
-        BudgetSection::AboveTheLine,
-        "above_the_line",
-        "Total above-the-line",
-    ),
-    (BudgetSection::Production, "production", "Total production"),
-    (BudgetSection::Post, "post", "Total post-production"),
-    (BudgetSection::Other, "other", "Total other"),
-];
-
+/// The section code the topsheet and the cost report write.
 fn section_code(section: BudgetSection) -> &'static str {
-    SECTIONS
-        .iter()
-        .find(|(s, _, _)| *s == section)
-        .map_or("other", |(_, code, _)| code)
+    match section {
+        BudgetSection::AboveTheLine => "above_the_line",
+        BudgetSection::Production => "production",
+        BudgetSection::Post => "post",
+        BudgetSection::Other => "other",
+    }
 }
 
 /// A `{name: value}` dict of globals, in file order.
@@ -277,105 +267,38 @@ const TOPSHEET_KEYS: [&str; 7] = [
     "level", "code", "name", "section", "lines", "fringes", "total",
 ];
 
-fn total_row(code: &str, name: String, total: Decimal) -> TopsheetRow {
-    TopsheetRow {
-        level: "total".into(),
-        code: code.into(),
-        name,
-        section: None,
-        lines: None,
-        fringes: None,
-        total,
+impl From<budget::TopsheetRow> for TopsheetRow {
+    fn from(r: budget::TopsheetRow) -> Self {
+        TopsheetRow {
+            level: r.level.code().into(),
+            code: r.code,
+            name: r.name,
+            section: r.section.map(|s| section_code(s).into()),
+            lines: r.lines,
+            fringes: r.fringes,
+            total: r.total,
+        }
     }
 }
 
-fn category_row(c: &budget::CategoryTotal) -> TopsheetRow {
-    TopsheetRow {
-        level: "category".into(),
-        code: c.code.as_str().into(),
-        name: c.name.clone(),
-        section: Some(section_code(c.section).into()),
-        lines: Some(c.lines),
-        fringes: Some(c.fringes),
-        total: c.total,
-    }
-}
-
-fn section_rows(t: &BudgetTotals) -> Vec<TopsheetRow> {
-    SECTIONS
-        .iter()
-        .map(|&(section, code, name)| TopsheetRow {
-            level: "section".into(),
-            code: code.into(),
-            name: name.into(),
-            section: Some(code.into()),
-            lines: None,
-            fringes: None,
-            total: t.section(section),
-        })
+/// Every topsheet row in print order (the core's, as Python rows).
+fn topsheet_rows(t: &BudgetTotals) -> Vec<TopsheetRow> {
+    t.topsheet_rows()
+        .into_iter()
+        .map(TopsheetRow::from)
         .collect()
 }
 
-/// The markup rows the topsheet prints: contingency always, overhead and
-/// completion bond when the budget has them.
-fn markup_rows(t: &BudgetTotals) -> Vec<TopsheetRow> {
-    let mut rows = vec![total_row(
-        "contingency",
-        format!("Contingency {}%", t.contingency_percent.normalize()),
-        t.contingency,
-    )];
-    if !t.overhead_percent.is_zero() {
-        rows.push(total_row(
-            "overhead",
-            format!("Overhead {}%", t.overhead_percent.normalize()),
-            t.overhead,
-        ));
-    }
-    if !t.completion_bond_percent.is_zero() {
-        rows.push(total_row(
-            "completion_bond",
-            format!("Completion bond {}%", t.completion_bond_percent.normalize()),
-            t.completion_bond,
-        ));
-    }
-    rows
+/// The topsheet rows of one level.
+fn rows_of(t: &BudgetTotals, keep: impl Fn(&budget::TopsheetRow) -> bool) -> Vec<TopsheetRow> {
+    t.topsheet_rows()
+        .into_iter()
+        .filter(keep)
+        .map(TopsheetRow::from)
+        .collect()
 }
 
-/// Every topsheet row in print order (the order of `to_csv`).
-fn topsheet_rows(t: &BudgetTotals) -> Vec<TopsheetRow> {
-    let mut rows = Vec::with_capacity(t.categories.len() + 12);
-    for (section, row) in SECTIONS.iter().zip(section_rows(t)) {
-        rows.extend(
-            t.categories
-                .iter()
-                .filter(|c| c.section == section.0)
-                .map(category_row),
-        );
-        rows.push(row);
-    }
-    rows.push(total_row(
-        "above_the_line",
-        "Total above-the-line".into(),
-        t.above_the_line,
-    ));
-    rows.push(total_row(
-        "below_the_line",
-        "Total below-the-line".into(),
-        t.below_the_line,
-    ));
-    rows.push(total_row(
-        "before_markups",
-        "Total above and below-the-line".into(),
-        t.total_before_contingency,
-    ));
-    rows.extend(markup_rows(t));
-    rows.push(total_row(
-        "grand_total",
-        "Grand total".into(),
-        t.grand_total,
-    ));
-    rows
-}
+const MARKUPS: [&str; 3] = ["contingency", "overhead", "completion_bond"];
 
 /// A budget's topsheet: each category's lines, fringes and total, the
 /// section subtotals, markups (contingency, overhead, completion bond) and
@@ -401,25 +324,30 @@ impl Topsheet {
     /// The categories, in chart order.
     #[getter]
     fn categories(&self) -> Vec<TopsheetRow> {
-        self.inner.categories.iter().map(category_row).collect()
+        rows_of(&self.inner, |r| r.level == budget::TopsheetLevel::Category)
     }
 
     /// The four sections (above the line, production, post, other).
     #[getter]
     fn sections(&self) -> Vec<TopsheetRow> {
-        section_rows(&self.inner)
+        rows_of(&self.inner, |r| r.level == budget::TopsheetLevel::Section)
     }
 
     /// The markups as printed: contingency, then overhead and completion
     /// bond when the budget has them.
     #[getter]
     fn markups(&self) -> Vec<TopsheetRow> {
-        markup_rows(&self.inner)
+        rows_of(&self.inner, |r| {
+            r.level == budget::TopsheetLevel::Total && MARKUPS.contains(&r.code.as_str())
+        })
     }
 
     /// The category with this code, or `None`.
     fn category(&self, code: &str) -> Option<TopsheetRow> {
-        self.inner.category(code).map(category_row)
+        rows_of(&self.inner, |r| {
+            r.level == budget::TopsheetLevel::Category && r.code == code
+        })
+        .pop()
     }
 
     /// Total above the line.

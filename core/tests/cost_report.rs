@@ -533,7 +533,19 @@ fn comparison_and_schedule_delta() {
     assert_eq!(s(delta.grand_total.delta), "-4523.92");
     let markups: Vec<String> = delta.markups.iter().map(|m| s(m.delta)).collect();
     assert_eq!(markups, ["-386.00", "-193.00", "-84.92"]);
-    assert!(delta.to_text().contains("SHOOT_DAYS 10 → 9"));
+    let text = delta.to_text();
+    assert!(text.contains("SHOOT_DAYS 10 → 9"));
+    // Accounts, sections and markups (`completion_bond`) line up: every
+    // changed row has its amounts in the same columns.
+    let rows: Vec<&str> = text.lines().filter(|l| !l.contains('→')).collect();
+    assert!(
+        rows.iter().any(|l| l.starts_with("completion_bond ")),
+        "{text}"
+    );
+    assert!(rows.iter().any(|l| l.starts_with("3301 ")), "{text}");
+    let widths: std::collections::BTreeSet<usize> =
+        rows.iter().map(|l| l.chars().count()).collect();
+    assert_eq!(widths.len(), 1, "{text}");
 
     // A budget compared with itself has no change; a new account shows up.
     let t = before.budget_totals().unwrap();

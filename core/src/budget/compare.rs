@@ -100,10 +100,20 @@ impl BudgetComparison {
             let show = |v: Option<Decimal>| v.map_or("-".to_owned(), |v| v.normalize().to_string());
             let _ = writeln!(out, "{} {} → {}", g.name, show(g.before), show(g.after));
         }
-        for d in self.changed() {
+        let changed = self.changed();
+        // Section and markup codes (`above_the_line`, `completion_bond`)
+        // are longer than account codes: the column fits the longest.
+        let width = changed
+            .iter()
+            .map(|d| d.code.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(8)
+            + 2;
+        for d in changed {
             let _ = writeln!(
                 out,
-                "{:<10}{:<36}{:>16}{:>16}{:>16}",
+                "{:<width$}{:<36}{:>16}{:>16}{:>16}",
                 d.code,
                 d.name.chars().take(35).collect::<String>(),
                 money(d.before),

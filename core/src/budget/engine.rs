@@ -237,6 +237,50 @@ pub struct BudgetTotals {
     pub globals: Vec<GlobalValue>,
 }
 
+/// What a [`TopsheetRow`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TopsheetLevel {
+    /// A category (`1100 Story & Rights`), with its lines and fringes.
+    Category,
+    /// A section's subtotal (`production`).
+    Section,
+    /// A total or markup (`above_the_line`, `contingency`, `grand_total`).
+    Total,
+}
+
+impl TopsheetLevel {
+    /// `"category"`, `"section"` or `"total"`, as the exports write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            TopsheetLevel::Category => "category",
+            TopsheetLevel::Section => "section",
+            TopsheetLevel::Total => "total",
+        }
+    }
+}
+
+/// One row of the topsheet ([`BudgetTotals::topsheet_rows`]), in the base
+/// currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopsheetRow {
+    /// Category, section subtotal or total.
+    pub level: TopsheetLevel,
+    /// The category code (`"3300"`), section code (`"production"`) or
+    /// total's code (`"contingency"`, `"grand_total"`).
+    pub code: String,
+    /// As printed (`"Camera"`, `"Total production"`, `"Contingency 10%"`).
+    pub name: String,
+    /// The section of a category or section row.
+    pub section: Option<BudgetSection>,
+    /// A category's lines before fringes.
+    pub lines: Option<Decimal>,
+    /// A category's fringes.
+    pub fringes: Option<Decimal>,
+    /// The row's total.
+    pub total: Decimal,
+}
+
 pub(crate) const SECTIONS: [BudgetSection; 4] = [
     BudgetSection::AboveTheLine,
     BudgetSection::Production,
@@ -275,6 +319,100 @@ impl BudgetTotals {
     /// The fringe totals with this id.
     pub fn fringe(&self, id: &str) -> Option<&FringeTotal> {
         self.fringes.iter().find(|f| f.id == id)
+    }
+
+    /// Every topsheet row in print order: each section's categories then
+    /// the section's subtotal, the above/below-the-line totals, the total
+    /// before markups, each markup (contingency always; overhead and
+    /// completion bond when the budget has them) and the grand total —
+    /// the rows of [`topsheet_text`](Self::topsheet_text) and the CSV and
+    /// XLSX exports.
+    ///
+    /// ```
+    /// use callsheet::Production;
+    /// use callsheet::budget::TopsheetLevel;
+    /// let p = Production::new("Demo", "Europe/London".parse()?, "GBP".parse()?);
+    /// let rows = p.budget_totals()?.topsheet_rows();
+    /// assert_eq!(rows.last().map(|r| r.code.as_str()), Some("grand_total"));
+    /// assert!(rows.iter().all(|r| r.level != TopsheetLevel::Category));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn topsheet_rows(&self) -> Vec<TopsheetRow> {
+        let mut rows = Vec::with_capacity(self.categories.len() + 12);
+        let total = |code: &str, name: String, amount: Decimal| TopsheetRow {
+            level: TopsheetLevel::Total,
+            code: code.to_owned(),
+            name,
+            section: None,
+            lines: None,
+            fringes: None,
+            total: amount,
+        };
+        for section in SECTIONS {
+            let (code, name) = super::cost_report::section_code(section);
+            rows.extend(
+                self.categories
+                    .iter()
+                    .filter(|c| c.section == section)
+                    .map(|c| TopsheetRow {
+                        level: TopsheetLevel::Category,
+                        code: c.code.as_str().to_owned(),
+                        name: c.name.clone(),
+                        section: Some(section),
+                        lines: Some(c.lines),
+                        fringes: Some(c.fringes),
+                        total: c.total,
+                    }),
+            );
+            rows.push(TopsheetRow {
+                level: TopsheetLevel::Section,
+                code: code.to_owned(),
+                name: name.to_owned(),
+                section: Some(section),
+                lines: None,
+                fringes: None,
+                total: self.section(section),
+            });
+        }
+        rows.push(total(
+            "above_the_line",
+            "Total above-the-line".into(),
+            self.above_the_line,
+        ));
+        rows.push(total(
+            "below_the_line",
+            "Total below-the-line".into(),
+            self.below_the_line,
+        ));
+        rows.push(total(
+            "before_markups",
+            "Total above and below-the-line".into(),
+            self.total_before_contingency,
+        ));
+        rows.push(total(
+            "contingency",
+            format!("Contingency {}%", self.contingency_percent.normalize()),
+            self.contingency,
+        ));
+        if !self.overhead_percent.is_zero() {
+            rows.push(total(
+                "overhead",
+                format!("Overhead {}%", self.overhead_percent.normalize()),
+                self.overhead,
+            ));
+        }
+        if !self.completion_bond_percent.is_zero() {
+            rows.push(total(
+                "completion_bond",
+                format!(
+                    "Completion bond {}%",
+                    self.completion_bond_percent.normalize()
+                ),
+                self.completion_bond,
+            ));
+        }
+        rows.push(total("grand_total", "Grand total".into(), self.grand_total));
+        rows
     }
 
     /// A fixed-width, plain-text topsheet: each section's categories (code,

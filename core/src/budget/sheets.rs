@@ -16,7 +16,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::cost_report::CostReport;
-use super::engine::BudgetTotals;
+use super::engine::{BudgetTotals, TopsheetLevel};
 use super::{BudgetLevel, DetailLine, RateUnit, Transaction, TransactionKind};
 use crate::model::{AccountCode, CurrencyCode, Money, PersonId, Production};
 
@@ -1023,78 +1023,6 @@ impl CostReport {
     }
 }
 
-/// A topsheet row: (level, code, name, (lines, fringes) for categories, total).
-type TopsheetRow = (
-    &'static str,
-    String,
-    String,
-    Option<(Decimal, Decimal)>,
-    Decimal,
-);
-
-/// The topsheet's rows in print order.
-fn topsheet_rows(t: &BudgetTotals) -> Vec<TopsheetRow> {
-    let mut rows = Vec::new();
-    for &section in &super::engine::SECTIONS {
-        let (code, name) = super::cost_report::section_code(section);
-        for c in t.categories.iter().filter(|c| c.section == section) {
-            rows.push((
-                "category",
-                c.code.as_str().to_owned(),
-                c.name.clone(),
-                Some((c.lines, c.fringes)),
-                c.total,
-            ));
-        }
-        rows.push((
-            "section",
-            code.to_owned(),
-            name.to_owned(),
-            None,
-            t.section(section),
-        ));
-    }
-    let mut total = |code: &str, name: String, amount: Decimal| {
-        rows.push(("total", code.to_owned(), name, None, amount));
-    };
-    total(
-        "above_the_line",
-        "Total above-the-line".into(),
-        t.above_the_line,
-    );
-    total(
-        "below_the_line",
-        "Total below-the-line".into(),
-        t.below_the_line,
-    );
-    total(
-        "before_markups",
-        "Total above and below-the-line".into(),
-        t.total_before_contingency,
-    );
-    total(
-        "contingency",
-        format!("Contingency {}%", t.contingency_percent.normalize()),
-        t.contingency,
-    );
-    if !t.overhead_percent.is_zero() {
-        total(
-            "overhead",
-            format!("Overhead {}%", t.overhead_percent.normalize()),
-            t.overhead,
-        );
-    }
-    if !t.completion_bond_percent.is_zero() {
-        total(
-            "completion_bond",
-            format!("Completion bond {}%", t.completion_bond_percent.normalize()),
-            t.completion_bond,
-        );
-    }
-    total("grand_total", "Grand total".into(), t.grand_total);
-    rows
-}
-
 impl BudgetTotals {
     /// The topsheet as CSV: categories (with lines and fringes), section
     /// subtotals, above/below-the-line, markups and the grand total.
@@ -1105,17 +1033,14 @@ impl BudgetTotals {
                 .map(str::to_owned)
                 .to_vec(),
         ];
-        for (level, code, name, parts, total) in topsheet_rows(self) {
-            let (lines, fringes) = parts
-                .map(|(l, f)| (plain(l, units), plain(f, units)))
-                .unwrap_or_default();
+        for row in self.topsheet_rows() {
             rows.push(vec![
-                level.to_owned(),
-                code,
-                name,
-                lines,
-                fringes,
-                plain(total, units),
+                row.level.code().to_owned(),
+                row.code,
+                row.name,
+                row.lines.map(|l| plain(l, units)).unwrap_or_default(),
+                row.fringes.map(|f| plain(f, units)).unwrap_or_default(),
+                plain(row.total, units),
             ]);
         }
         csv_text(rows)
@@ -1148,21 +1073,21 @@ impl BudgetTotals {
         {
             sheet.write_string_with_format(2, c as u16, *t, &header)?;
         }
-        for (i, (level, code, name, parts, total)) in topsheet_rows(self).into_iter().enumerate() {
+        for (i, r) in self.topsheet_rows().into_iter().enumerate() {
             let row = 3 + i as u32;
-            let strong = level != "category";
+            let strong = r.level != TopsheetLevel::Category;
             let (text_format, number_format) = if strong {
                 (&bold, &money_bold)
             } else {
                 (&Format::new(), &money)
             };
-            sheet.write_string_with_format(row, 0, &code, text_format)?;
-            sheet.write_string_with_format(row, 1, &name, text_format)?;
-            if let Some((lines, fringes)) = parts {
+            sheet.write_string_with_format(row, 0, &r.code, text_format)?;
+            sheet.write_string_with_format(row, 1, &r.name, text_format)?;
+            if let (Some(lines), Some(fringes)) = (r.lines, r.fringes) {
                 sheet.write_number_with_format(row, 2, to_f64(lines), number_format)?;
                 sheet.write_number_with_format(row, 3, to_f64(fringes), number_format)?;
             }
-            sheet.write_number_with_format(row, 4, to_f64(total), number_format)?;
+            sheet.write_number_with_format(row, 4, to_f64(r.total), number_format)?;
         }
         sheet.set_column_width(0, 16)?;
         sheet.set_column_width(1, 40)?;
