@@ -37,11 +37,11 @@ Usage (from the repository root)::
 
     cargo build --release -p callsheet-benches --bin gen-season-budget --bin season-pipeline
     target/release/gen-season-budget /tmp/season-budget.json
-    python3 -m venv target/bench-venv
-    target/bench-venv/bin/pip install maturin
-    VIRTUAL_ENV=target/bench-venv target/bench-venv/bin/maturin develop --release --locked \\
+    python3 -m venv target/bench-venv     # its own venv: .venv keeps its debug build
+    target/bench-venv/bin/pip install maturin==1.16.0
+    VIRTUAL_ENV=$PWD/target/bench-venv target/bench-venv/bin/maturin develop --release --locked \\
         -m bindings-python/Cargo.toml
-    target/bench-venv/bin/python benches/python/season_vs_rust.py /tmp/season-budget.json
+    target/bench-venv/bin/python benches/python/season_vs_rust.py /tmp/season-budget.json --rounds 3
 
 Build the extension with ``maturin develop --release``: a debug build is not
 what users run, and the script warns when it detects one.
