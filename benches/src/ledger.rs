@@ -9,7 +9,7 @@ use callsheet::{CurrencyCode, Money, Person, PersonCategory, Production};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::SplitMix64;
+use crate::{SeasonSize, SplitMix64, season};
 
 /// Size of a generated budget and ledger.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +32,43 @@ impl LedgerSize {
         purchase_orders: 20_000,
         people: 5_000,
     };
+}
+
+impl LedgerSize {
+    /// The budget and ledger of [`season_with_ledger`]'s default production:
+    /// a tenth of [`LedgerSize::TARGET`], paying the season's 1,500 people.
+    pub const SEASON: LedgerSize = LedgerSize {
+        lines: 10_000,
+        transactions: 100_000,
+        purchase_orders: 2_000,
+        people: 1_500,
+    };
+}
+
+/// The date the benchmarks report costs as of: 120 days into the ledger
+/// (2027-05-04), a Tuesday in the middle of the shoot.
+pub fn report_date() -> NaiveDate {
+    ledger_start() + Days::new(120)
+}
+
+/// A generated season (see [`season`]) with the budget and ledger of
+/// [`accounting`]: one production file that exercises the conflict check,
+/// the day out of days and the cost report together.
+///
+/// The budget's people are the season's first `ledger.people` people (ids
+/// `P0`, `P1`, …), so `ledger.people` must not exceed `size.people`.
+pub fn season_with_ledger(size: SeasonSize, ledger: LedgerSize, seed: u64) -> Production {
+    assert!(
+        ledger.people <= size.people as usize,
+        "the budget pays {} people, the season has {}",
+        ledger.people,
+        size.people
+    );
+    let mut p = season(size, seed);
+    let books = accounting(ledger, seed.wrapping_add(1));
+    p.budget = books.budget;
+    p.ledger = books.ledger;
+    p
 }
 
 /// The first day of the generated ledger.

@@ -84,13 +84,16 @@ impl Budget {
         }
     }
 
-    /// The totals, computed once (with the GIL released).
+    /// The totals, computed once (with the GIL released). Without the
+    /// per-line detail, which nothing here shows: the topsheet, cost
+    /// report, globals and comparisons need only the roll-up, and the
+    /// summary takes about half the time of the full totals.
     fn totals(&self, py: Python<'_>) -> PyResult<Arc<BudgetTotals>> {
         let result = match self.totals.get() {
             Some(result) => result,
             None => run_detached(py, || {
                 self.totals
-                    .get_or_init(|| budget::budget_totals(&self.production).map(Arc::new))
+                    .get_or_init(|| budget::budget_summary(&self.production).map(Arc::new))
             })?,
         };
         result.clone().map_err(budget_error)

@@ -31,7 +31,7 @@ pub use cost_report::{
 };
 pub use engine::{
     AccountTotal, BudgetError, BudgetTotals, CategoryTotal, FringeTotal, LineFringe, LineTotal,
-    SectionTotal, TopsheetLevel, TopsheetRow, budget_totals, budget_totals_as_of,
+    SectionTotal, TopsheetLevel, TopsheetRow, budget_summary, budget_totals, budget_totals_as_of,
 };
 pub use formula::{Formula, FormulaError};
 pub use globals::GlobalValue;
