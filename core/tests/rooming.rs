@@ -1081,3 +1081,76 @@ fn the_budget_follows_the_room_allocation() {
     let err = budget_totals(&p).expect_err("unknown hotel");
     assert!(err.to_string().contains("H-NOWHERE"), "{err}");
 }
+
+/// Found in review: the weight of housing a stay was taken from the last
+/// eligible block *by id*, not the dearest, so a cheap block listed after
+/// a dear one made housing worth less than its cost.
+#[test]
+fn a_dear_block_before_a_cheap_one_still_houses_everyone() {
+    let mut dear = block("A", "H-INN", RoomType::Standard, 1, 1, "1000.00");
+    dear.last_night = day("2027-03-14");
+    let mut cheap = block("B", "H-INN", RoomType::Standard, 1, 1, "10.00");
+    cheap.last_night = day("2027-03-14");
+    let needs = [
+        StayNeed::new("P1", day("2027-03-14"), day("2027-03-14")),
+        StayNeed::new("P2", day("2027-03-14"), day("2027-03-14")),
+    ];
+    let rooms = allocate(&needs, &[dear, cheap], &RoomingOptions::default()).expect("rooms");
+    assert_eq!(rooms.housed, 2);
+    assert_eq!(rooms.cost, [usd("1010.00")]);
+    assert!(rooms.optimality.proven);
+}
+
+#[test]
+fn hostile_dates_sizes_and_rates_are_refused_or_handled() {
+    // A stay request to the end of time, and another inside it: one stay,
+    // no panic.
+    let mut p = moor(&[]);
+    for (first, last) in [
+        ("2027-05-01", NaiveDate::MAX),
+        ("2027-05-03", day("2027-05-04")),
+    ] {
+        p.logistics.stay_requests.push(StayRequest {
+            person: "P1".into(),
+            first_night: day(first),
+            last_night: last,
+            hotel: None,
+        });
+    }
+    let needs = stay_needs(&p, &RoomingOptions::default()).expect("needs");
+    assert_eq!(needs.len(), 1);
+    assert_eq!(needs[0].last_night, NaiveDate::MAX);
+
+    // A block of more than ten years is refused, in the file and by the
+    // engine, naming the block.
+    let mut long = block("B-LONG", "H1", RoomType::Standard, 1, 1, "100.00");
+    long.last_night = day("2040-01-01");
+    let err = allocate(&[], std::slice::from_ref(&long), &RoomingOptions::default())
+        .expect_err("too long");
+    assert_eq!(err.problem().path, "blocks[0].last_night");
+    assert!(err.to_string().contains("at most 3660"), "{err}");
+    p.logistics.room_blocks.push(long);
+    let problems: Vec<String> = p
+        .validate()
+        .expect_err("too long")
+        .problems()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|m| m.starts_with("logistics.room_blocks[0].last_night: the block holds")),
+        "{problems:?}"
+    );
+
+    // Rates past nine decimals are compared rounded: never claimed proven.
+    let mut a = block("A", "H1", RoomType::Standard, 1, 1, "1.0000000004");
+    a.last_night = day("2027-03-14");
+    let mut b = block("B", "H1", RoomType::Standard, 1, 1, "1.0000000001");
+    b.last_night = day("2027-03-14");
+    let needs = [StayNeed::new("P1", day("2027-03-14"), day("2027-03-14"))];
+    let rooms = allocate(&needs, &[a, b], &RoomingOptions::default()).expect("rooms");
+    assert_eq!(rooms.housed, 1);
+    assert!(!rooms.optimality.proven);
+}

@@ -963,6 +963,17 @@ fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
                 format!("{} is before first_night {}", b.last_night, b.first_night),
             );
         }
+        let nights = (b.last_night - b.first_night).num_days() + 1;
+        let most = crate::logistics::rooming::MAX_BLOCK_NIGHTS;
+        if nights > i64::from(most) {
+            c.report(
+                format!("{path}.last_night"),
+                format!(
+                    "the block holds {nights} nights ({} to {}); a block holds at most {most}",
+                    b.first_night, b.last_night
+                ),
+            );
+        }
         if b.occupancy == 0 {
             c.report(format!("{path}.occupancy"), "must be at least 1");
         }

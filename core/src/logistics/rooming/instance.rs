@@ -78,6 +78,9 @@ pub(super) struct Instance {
     pub scale: u32,
     /// The one currency of all blocks, if there is one.
     pub currency: Option<CurrencyCode>,
+    /// Whether the weights are the costs exactly (not rounded): only then
+    /// can an allocation be proven optimal.
+    pub exact_weights: bool,
 }
 
 fn invalid_block(path: String, message: impl Into<String>) -> LogisticsError {
@@ -108,7 +111,7 @@ impl Instance {
     ) -> Result<Instance, LogisticsError> {
         check_blocks(blocks, paths)?;
         check_needs(needs, paths)?;
-        let (weights, scale, currency) = weights(blocks, options, paths)?;
+        let (weights, scale, currency, exact_weights) = weights(blocks, options, paths)?;
 
         // Canonical block order: by id.
         let mut order: Vec<usize> = (0..blocks.len()).collect();
@@ -186,11 +189,13 @@ impl Instance {
                 NONE
             };
             let len = i128::from(e - a + 1);
+            let mut elig = elig;
+            elig.sort_by_key(|&b| (blks[b as usize].weight, b));
+            // The dearest eligible block (the last, once sorted by weight):
+            // housing a stay must be worth more than any cost.
             if let Some(&b) = elig.last() {
                 max_cost = max_cost.max(blks[b as usize].weight * len);
             }
-            let mut elig = elig;
-            elig.sort_by_key(|&b| (blks[b as usize].weight, b));
             for &b in &elig {
                 block_units[b as usize].push(uix);
             }
@@ -229,6 +234,7 @@ impl Instance {
             big_w,
             scale,
             currency,
+            exact_weights,
         })
     }
 
@@ -317,6 +323,18 @@ fn check_blocks(blocks: &[RoomBlock], paths: &Paths) -> Result<(), LogisticsErro
                 format!("{} is before first_night {}", b.last_night, b.first_night),
             ));
         }
+        let nights = (b.last_night - b.first_night).num_days() + 1;
+        if nights > i64::from(super::MAX_BLOCK_NIGHTS) {
+            return Err(invalid_block(
+                format!("{path}.last_night"),
+                format!(
+                    "the block holds {nights} nights ({} to {}); a block holds at most {}",
+                    b.first_night,
+                    b.last_night,
+                    super::MAX_BLOCK_NIGHTS
+                ),
+            ));
+        }
         if b.occupancy == 0 {
             return Err(invalid_block(
                 format!("{path}.occupancy"),
@@ -389,7 +407,7 @@ fn weights(
     blocks: &[RoomBlock],
     options: &RoomingOptions,
     paths: &Paths,
-) -> Result<(Vec<i128>, u32, Option<CurrencyCode>), LogisticsError> {
+) -> Result<(Vec<i128>, u32, Option<CurrencyCode>, bool), LogisticsError> {
     let mut currencies: Vec<CurrencyCode> = blocks.iter().map(|b| b.rate.currency).collect();
     currencies.sort_unstable();
     currencies.dedup();
@@ -433,8 +451,11 @@ fn weights(
         values.push(value);
     }
     // Exact in one currency: scale by the largest number of decimals
-    // (capped, for converted amounts, at 9).
-    let scale = values.iter().map(|v| v.scale()).max().unwrap_or(0).min(9);
+    // (capped, for converted amounts, at 9: then weights are rounded, and
+    // the result is never claimed proven).
+    let max_scale = values.iter().map(|v| v.scale()).max().unwrap_or(0);
+    let exact = max_scale <= 9;
+    let scale = max_scale.min(9);
     let factor = Decimal::from(10u64.pow(scale));
     let mut out = Vec::with_capacity(values.len());
     for (i, v) in values.iter().enumerate() {
@@ -451,5 +472,5 @@ fn weights(
     } else {
         None
     };
-    Ok((out, scale, currency))
+    Ok((out, scale, currency, exact))
 }

@@ -139,6 +139,11 @@ pub use needs::stay_needs;
 /// branch and bound.
 pub const EXACT_STAYS: usize = 14;
 
+/// The most nights a room block may hold (ten years): the allocation keeps
+/// per-night state for every block, so a longer block is refused rather
+/// than exhausting memory.
+pub const MAX_BLOCK_NIGHTS: u32 = 3_660;
+
 /// Choices for deriving stays and comparing costs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

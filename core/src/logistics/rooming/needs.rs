@@ -214,7 +214,10 @@ pub fn stay_needs(
         let mut last_day: Option<NaiveDate> = None;
         for part in list {
             if let Some(cur) = current.as_mut() {
-                let touches = part.first <= cur.last_night + TimeDelta::days(1);
+                let touches = cur
+                    .last_night
+                    .checked_add_signed(TimeDelta::days(1))
+                    .is_none_or(|next| part.first <= next);
                 // Work at another distant location after no more idle
                 // days than the options allow: they keep their room.
                 let bridges = match (last_day, part.days) {

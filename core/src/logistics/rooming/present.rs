@@ -165,18 +165,18 @@ impl RoomAllocation {
         }
         if !self.unused.is_empty() {
             // Per block and deadline: room-nights and exposure.
-            let mut exposure: BTreeMap<_, (u32, Vec<crate::model::Money>)> = BTreeMap::new();
+            let mut exposure: BTreeMap<_, (u64, Vec<crate::model::Money>)> = BTreeMap::new();
             for u in &self.unused {
                 let entry = exposure
                     .entry((u.release_deadline, u.block.clone()))
                     .or_insert((0, Vec::new()));
-                entry.0 += u.rooms;
+                entry.0 += u64::from(u.rooms);
                 match entry
                     .1
                     .iter_mut()
                     .find(|m| m.currency == u.exposure.currency)
                 {
-                    Some(m) => m.amount += u.exposure.amount,
+                    Some(m) => m.amount = m.amount.saturating_add(u.exposure.amount),
                     None => entry.1.push(u.exposure),
                 }
             }

@@ -29,7 +29,7 @@ const EXACT_NODES: u64 = 2_000_000;
 pub(super) fn solve(inst: &Instance) -> Solution {
     let mut state = State::new(inst);
     let mut large: Vec<u32> = Vec::new();
-    let mut proven = true;
+    let mut proven = inst.exact_weights;
     let mut max_housed = 0usize;
     let mut cost_bound = Some(0i128);
     for part in components(inst) {
