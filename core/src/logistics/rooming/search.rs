@@ -193,11 +193,15 @@ fn improve(state: &mut State, part: &[u32], rounds: usize) {
     blocks.sort_unstable();
     blocks.dedup();
     let mut scratch = Scratch::default();
+    // Block re-fills only move this part's stays (others are in parts of
+    // their own, on other nights): membership by binary search.
+    let mut members = part.to_vec();
+    members.sort_unstable();
     for _ in 0..rounds {
         let (unhoused, cost) = (state.unhoused, state.cost);
         relocate(state, part);
         for &b in &blocks {
-            reoptimise_block(state, b, &mut scratch);
+            reoptimise_block(state, b, &members, &mut scratch);
         }
         relocate(state, part);
         insert_ejecting(state, part);
@@ -392,10 +396,10 @@ fn eject_into(
 /// whole allocation improves. When stays that were to leave find no room
 /// after all (another took it), the block is re-filled again with them
 /// kept, a few times.
-fn reoptimise_block(state: &mut State, b: u32, scratch: &mut Scratch) -> bool {
+fn reoptimise_block(state: &mut State, b: u32, members: &[u32], scratch: &mut Scratch) -> bool {
     let mut pinned: Vec<u32> = Vec::new();
     for _ in 0..4 {
-        match try_block(state, b, scratch, &pinned) {
+        match try_block(state, b, members, scratch, &pinned) {
             Attempt::Improved => return true,
             Attempt::Unchanged => return false,
             Attempt::Stranded(more) => {
@@ -418,7 +422,15 @@ enum Attempt {
     Stranded(Vec<u32>),
 }
 
-fn try_block(state: &mut State, b: u32, scratch: &mut Scratch, pinned: &[u32]) -> Attempt {
+/// Re-fills block `b` with the stays of `members` (sorted), over the
+/// nights they span.
+fn try_block(
+    state: &mut State,
+    b: u32,
+    members: &[u32],
+    scratch: &mut Scratch,
+    pinned: &[u32],
+) -> Attempt {
     let inst = state.inst;
     let blk = &inst.blocks[b as usize];
     let occ = blk.occ;
@@ -431,6 +443,9 @@ fn try_block(state: &mut State, b: u32, scratch: &mut Scratch, pinned: &[u32]) -
     // Sharers in this block: (group, value, unit).
     let mut sharers: Vec<(u32, i128, u32)> = Vec::new();
     for &u in &inst.block_units[b as usize] {
+        if members.binary_search(&u).is_err() {
+            continue;
+        }
         let unit = &inst.units[u as usize];
         let inside = state.assign[u as usize] == b;
         // What the unit is worth to this block: the objective it avoids
@@ -484,8 +499,19 @@ fn try_block(state: &mut State, b: u32, scratch: &mut Scratch, pinned: &[u32]) -
             starts.push(units.len() as u32);
         }
     }
+    // Only the nights the items span: stays of other parts in the block
+    // never share a night with these (or they would be in this part), so
+    // the window's other nights are unchanged by any re-fill.
+    let Some(lo) = items.iter().map(|it| it.a).min() else {
+        return Attempt::Unchanged;
+    };
+    let hi = items.iter().map(|it| it.e).max().unwrap_or(lo);
+    for it in &mut items {
+        it.a -= lo;
+        it.e -= lo;
+    }
     let before: Vec<bool> = items.iter().map(|it| it.selected).collect();
-    flow::optimise(&blk.cap, &mut items, scratch);
+    flow::optimise(&blk.cap[lo as usize..=hi as usize], &mut items, scratch);
     // Target occupants.
     let mut target: Vec<u32> = Vec::new();
     for (i, it) in items.iter().enumerate() {
