@@ -448,6 +448,21 @@ def extension_build() -> str:
     return "unknown (not identical to target/{release,debug}/lib_callsheet.so)"
 
 
+def load_production(data: Path) -> callsheet.Production:
+    """The ledger production. With 1,000,000 transactions the file is over
+    the 128 MiB limit on production files, so the transactions come in the
+    way an accountant brings them: the production without them, then the
+    transactions CSV imported (validated, all or nothing)."""
+    path = data / "ledger.json"
+    if path.stat().st_size <= 128 * 1024 * 1024:
+        return callsheet.Production.load(path)
+    document = json.loads(path.read_text())
+    document.get("ledger", {}).pop("transactions", None)
+    production = callsheet.Production.from_json(json.dumps(document))
+    production.import_transactions_csv(data / "transactions.csv")
+    return production
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("data", type=Path, help="gen-ledger's output directory")
@@ -460,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     as_of: dt.date = args.as_of
 
     meta = load_meta(data / "meta.json")
-    load_ms, production = timed(lambda: callsheet.Production.load(data / "ledger.json"))
+    load_ms, production = timed(lambda: load_production(data))
 
     # callsheet
     cs_ms, cs_samples, report = best(n, lambda: production.budget.cost_report(as_of=as_of), "callsheet")
