@@ -229,3 +229,39 @@ def test_allocations_from_several_threads_agree(sample_path: Path) -> None:
     assert all(r == results[0] for r in results)
     with pytest.raises(TypeError):
         hash(results[0])
+
+
+def test_the_budget_follows_the_rooms() -> None:
+    data = json.loads(quarry_week().to_json())
+    data["budget"] = {
+        "categories": [{"code": "3500", "name": "Locations", "section": "production"}],
+        "accounts": [{"code": "3560", "name": "Hotels", "category": "3500"}],
+        "globals": [
+            {"name": "ROOM_NIGHTS", "link": "hotel_room_nights"},
+            {"name": "HOTELS", "link": "hotel_cost"},
+        ],
+        "lines": [
+            {
+                "account": "3560",
+                "description": "Rooming list",
+                "amount": "HOTELS",
+                "unit": "allow",
+                "multiplier": "1",
+                "rate": {"amount": "1", "currency": "USD"},
+            },
+            {
+                "account": "3560",
+                "description": "Resort fee per room-night",
+                "amount": "ROOM_NIGHTS",
+                "unit": "allow",
+                "multiplier": "1",
+                "rate": {"amount": "12.50", "currency": "USD"},
+            },
+        ],
+    }
+    p = callsheet.Production.from_json(json.dumps(data))
+    budget = p.budget
+    assert budget.globals["ROOM_NIGHTS"] == Decimal(12)
+    assert budget.globals["HOTELS"] == Decimal("2566.75") == p.allocate_rooms().cost["USD"]
+    # 2566.75 + 12 × 12.50.
+    assert budget.topsheet().grand_total == Decimal("2716.75")
