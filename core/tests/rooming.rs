@@ -336,17 +336,16 @@ fn a_block_that_shrinks_mid_week_sends_the_last_stay_elsewhere_or_nowhere() {
     ];
     let rooms = allocate(&needs, &[b.clone()], &RoomingOptions::default()).expect("allocation");
     assert_eq!(rooms.housed, 1);
-    // Either could be left out; leaving out the shorter stay costs more
-    // (house the most, then pay the least, so the 5-night stay is housed
-    // only if nothing cheaper houses as many): P2 is housed for 2 nights.
-    assert_eq!(rooms.assignments[0].person.as_str(), "P2");
-    assert_eq!(rooms.cost, [usd("200.00")]);
+    // Either could be left out: at equal numbers housed the most nights
+    // are housed, so P1's five nights (at 500.00) beat P2's two (200.00).
+    assert_eq!(rooms.assignments[0].person.as_str(), "P1");
+    assert_eq!(rooms.cost, [usd("500.00")]);
     let u = &rooms.unhoused[0];
-    assert_eq!(u.person.as_str(), "P1");
+    assert_eq!(u.person.as_str(), "P2");
     assert_eq!(u.reason, UnhousedReason::CapacityExhausted);
     assert_eq!(
         u.message,
-        "nights 2027-03-14 to 2027-03-18: every acceptable block is taken by others (B1 is full on 2027-03-16)"
+        "nights 2027-03-15 to 2027-03-16: every acceptable block is taken by others (B1 is full on 2027-03-16)"
     );
 
     // With the two sharing-minded, one double does for both.
@@ -388,7 +387,8 @@ fn sharing_needs_the_same_nights_both_willing_and_a_standard_tier() {
     )
     .expect("allocation");
     // A and B share; C, D and E compete for the two rooms left: D's four
-    // nights cost more, so C and E are housed.
+    // nights are housed, then C or E (three nights each, the same cost):
+    // C, the first by id.
     let mates: Vec<(&str, Vec<&str>)> = rooms
         .assignments
         .iter()
@@ -400,10 +400,10 @@ fn sharing_needs_the_same_nights_both_willing_and_a_standard_tier() {
             ("A", vec!["B"]),
             ("B", vec!["A"]),
             ("C", vec![]),
-            ("E", vec![]),
+            ("D", vec![]),
         ]
     );
-    assert_eq!(rooms.unhoused[0].person.as_str(), "D");
+    assert_eq!(rooms.unhoused[0].person.as_str(), "E");
 }
 
 #[test]
@@ -445,8 +445,8 @@ fn the_reason_every_stay_goes_unhoused() {
             ("P2", UnhousedReason::NoBlockAtHotel),
             ("P3", UnhousedReason::NoCoveringBlock),
             ("P4", UnhousedReason::ConflictingHotels),
-            // P5's five nights lose to P6's one: both cannot be housed.
-            ("P5", UnhousedReason::CapacityExhausted),
+            // P6's one night loses to P5's five: both cannot be housed.
+            ("P6", UnhousedReason::CapacityExhausted),
         ]
     );
     let messages: Vec<&str> = rooms.unhoused.iter().map(|u| u.message.as_str()).collect();
@@ -457,7 +457,7 @@ fn the_reason_every_stay_goes_unhoused() {
             "nights 2027-03-14 to 2027-03-15: no room block is held at \"H9\"",
             "nights 2027-03-19 to 2027-03-21: no room block at an acceptable hotel has a room every one of these nights",
             "nights 2027-03-14 to 2027-03-15: parts of the stay ask for different hotels on the same nights (logistics.stay_requests[0], logistics.stay_requests[1])",
-            "nights 2027-03-14 to 2027-03-18: every acceptable block is taken by others (B2 is full on 2027-03-17)",
+            "the night of 2027-03-17: every acceptable block is taken by others (B2 is full on 2027-03-17)",
         ]
     );
     assert_eq!(rooms.housed, 1);
@@ -1153,4 +1153,31 @@ fn hostile_dates_sizes_and_rates_are_refused_or_handled() {
     let rooms = allocate(&needs, &[a, b], &RoomingOptions::default()).expect("rooms");
     assert_eq!(rooms.housed, 1);
     assert!(!rooms.optimality.proven);
+}
+
+/// When not everyone fits, the most stays are housed, then the most
+/// nights: the lead's week in the suite is not given away to a two-night
+/// booking because that would be cheaper.
+#[test]
+fn at_equal_numbers_housed_the_longer_stays_are_housed() {
+    let p = quarry_week();
+    let inn_only = RoomingOptions {
+        location_hotels: vec![LocationHotels {
+            location: "L-QUARRY".into(),
+            hotels: vec!["H-INN".into()],
+        }],
+        ..RoomingOptions::default()
+    };
+    let rooms = allocate_rooms(&p, &inn_only).expect("allocation");
+    // The inn is full on Tuesday night: one of the five stays goes.
+    assert_eq!(rooms.housed, 4);
+    let suite: Vec<&str> = rooms
+        .assignments
+        .iter()
+        .filter(|a| a.block.as_str() == "B-STE")
+        .map(|a| a.person.as_str())
+        .collect();
+    assert_eq!(suite, ["P01"]);
+    assert_eq!(rooms.unhoused[0].person.as_str(), "P05");
+    assert!(rooms.optimality.proven);
 }

@@ -164,13 +164,13 @@ fn shares(need: &StayNeed, block: &RoomBlock) -> bool {
     need.may_share && need.tier == ContractTier::Standard && block.occupancy > 1
 }
 
-/// What the exhaustive search scores: (housed, cost, moves), or `None` when
-/// a block is over capacity on some night.
+/// What the exhaustive search scores: (stays housed, nights housed, cost,
+/// moves), or `None` when a block is over capacity on some night.
 fn score(
     needs: &[StayNeed],
     blocks: &[RoomBlock],
     choice: &[Option<usize>],
-) -> Option<(usize, Decimal, usize)> {
+) -> Option<(usize, i64, Decimal, usize)> {
     let mut rooms: BTreeMap<(usize, NaiveDate), u32> = BTreeMap::new();
     let mut groups: BTreeMap<(usize, NaiveDate, NaiveDate), u32> = BTreeMap::new();
     let mut cost = Decimal::ZERO;
@@ -202,6 +202,12 @@ fn score(
         return None;
     }
     let housed = choice.iter().filter(|c| c.is_some()).count();
+    let nights: i64 = needs
+        .iter()
+        .zip(choice)
+        .filter(|(_, c)| c.is_some())
+        .map(|(n, _)| n.nights())
+        .sum();
     // Moves: a person's next stay at another hotel, both housed.
     let mut by_person: BTreeMap<&str, Vec<(NaiveDate, Option<usize>)>> = BTreeMap::new();
     for (need, c) in needs.iter().zip(choice) {
@@ -221,11 +227,12 @@ fn score(
             }
         }
     }
-    Some((housed, cost, moves))
+    Some((housed, nights, cost, moves))
 }
 
-/// The best (housed, cost, moves) over every way to place the needs.
-fn exhaustive(needs: &[StayNeed], blocks: &[RoomBlock]) -> (usize, Decimal, usize) {
+/// The best (most stays, then most nights housed, least cost, fewest
+/// moves) over every way to place the needs.
+fn exhaustive(needs: &[StayNeed], blocks: &[RoomBlock]) -> (usize, i64, Decimal, usize) {
     let options: Vec<Vec<Option<usize>>> = needs
         .iter()
         .map(|n| {
@@ -238,14 +245,17 @@ fn exhaustive(needs: &[StayNeed], blocks: &[RoomBlock]) -> (usize, Decimal, usiz
                 .collect()
         })
         .collect();
-    let mut best: Option<(usize, Decimal, usize)> = None;
+    let mut best: Option<(usize, i64, Decimal, usize)> = None;
     let mut pick = vec![0usize; needs.len()];
     loop {
         let choice: Vec<Option<usize>> = pick.iter().zip(&options).map(|(&i, o)| o[i]).collect();
         if let Some(s) = score(needs, blocks, &choice) {
             let better = match best {
                 None => true,
-                Some(b) => (std::cmp::Reverse(s.0), s.1, s.2) < (std::cmp::Reverse(b.0), b.1, b.2),
+                Some(b) => {
+                    use std::cmp::Reverse;
+                    (Reverse(s.0), Reverse(s.1), s.2, s.3) < (Reverse(b.0), Reverse(b.1), b.2, b.3)
+                }
             };
             if better {
                 best = Some(s);
@@ -475,8 +485,14 @@ proptest! {
     #[test]
     fn small_problems_are_solved_optimally((needs, blocks) in arb_problem(8)) {
         let result = allocate(&needs, &blocks, &RoomingOptions::default()).expect("valid problem");
-        let (housed, cost, moves) = exhaustive(&needs, &blocks);
+        let (housed, nights, cost, moves) = exhaustive(&needs, &blocks);
         prop_assert_eq!(result.housed, housed, "housed");
+        let housed_nights: i64 = result
+            .assignments
+            .iter()
+            .map(|a| (a.last_night - a.first_night).num_days() + 1)
+            .sum();
+        prop_assert_eq!(housed_nights, nights, "nights");
         prop_assert_eq!(total_cost(&result), cost, "cost");
         prop_assert_eq!(result.moves, moves, "moves");
         prop_assert!(result.optimality.proven);

@@ -1,6 +1,6 @@
 //! Branch and bound over one small part: every stay tries every block it
-//! fits, cheapest first, then staying unhoused. Exact in all three
-//! objectives (housed, cost, moves) when it finishes.
+//! fits, cheapest first, then staying unhoused. Exact in all four
+//! objectives (stays housed, nights housed, cost, moves) when it finishes.
 
 use super::instance::{Instance, NONE};
 use super::state::State;
@@ -12,6 +12,9 @@ struct Search<'s, 'a> {
     /// Lower bound on what the units from position i on add to the
     /// objective.
     rest: Vec<i128>,
+    /// The penalties of the units from position i on (they count as
+    /// unhoused in z until placed).
+    pending: Vec<i128>,
     /// Whether unit i may not take an option earlier than unit i − 1's
     /// (interchangeable units).
     symmetric: Vec<bool>,
@@ -59,7 +62,9 @@ pub(super) fn solve(state: &mut State, part: &[u32], limit: u64) -> bool {
         })
         .collect();
     let mut rest = vec![0i128; order.len() + 1];
+    let mut pending = vec![0i128; order.len() + 1];
     for i in (0..order.len()).rev() {
+        pending[i] = pending[i + 1] + state.penalty[order[i] as usize];
         let u = order[i];
         let unit = &inst.units[u as usize];
         let lb = if unit.group != NONE {
@@ -82,6 +87,7 @@ pub(super) fn solve(state: &mut State, part: &[u32], limit: u64) -> bool {
         chosen: vec![0; order.len()],
         order,
         rest,
+        pending,
         symmetric,
         best_z,
         best_moves,
@@ -154,8 +160,7 @@ impl Search<'_, '_> {
         }
         // The units not yet placed still count as unhoused in z: take that
         // out and add their least possible cost instead.
-        let pending = (self.order.len() - i) as i128;
-        let lb = z - pending * self.state.inst.big_w + self.rest[i];
+        let lb = z - self.pending[i] + self.rest[i];
         if (lb, self.moves) >= (self.best_z, self.best_moves) {
             return;
         }

@@ -72,8 +72,12 @@ pub(super) struct Instance {
     pub neighbours: Vec<(u32, u32)>,
     /// Units eligible for each block.
     pub block_units: Vec<Vec<u32>>,
-    /// Value of housing one stay: more than all costs together.
-    pub big_w: i128,
+    /// What leaving each stay unhoused costs in the objective: more than
+    /// all costs together, and more for a longer stay (at equal numbers
+    /// housed, the most nights are housed).
+    pub penalty: Vec<i128>,
+    /// The same for every stay (nights not counted).
+    pub stay_penalty: Vec<i128>,
     /// Decimal places of comparison units (weights are amount × 10^scale).
     pub scale: u32,
     /// The one currency of all blocks, if there is one.
@@ -208,12 +212,34 @@ impl Instance {
                 reason,
             });
         }
-        // Costs are at most (stays × the dearest stay); one housed stay must
-        // be worth more than all of them.
-        let big_w = max_cost
-            .saturating_mul(units.len() as i128 + 1)
-            .saturating_add(1)
-            .max(1);
+        // The objective is lexicographic — stays housed, then nights housed,
+        // then cost — as one integer: costs are at most (stays × the dearest
+        // stay), so a housed night is worth more than all of them
+        // (`night_w`), and a housed stay more than all nights (`big_w`).
+        // Leaving stay `u` unhoused costs `big_w + nights(u) × night_w`.
+        let total_nights: i128 = units.iter().map(|u| i128::from(u.len())).sum();
+        let stays = units.len() as i128 + 1;
+        let weights_fit = || -> Option<(i128, i128)> {
+            let night_w = max_cost.checked_mul(stays)?.checked_add(1)?;
+            let big_w = night_w.checked_mul(total_nights.checked_add(1)?)?;
+            // Every stay unhoused, plus every cost, must still fit.
+            big_w.checked_mul(stays)?.checked_mul(2)?;
+            Some((night_w, big_w))
+        };
+        let Some((night_w, big_w)) = weights_fit() else {
+            return Err(invalid_block(
+                paths.blocks.to_owned(),
+                "rates, nights and stays together are too large to compare exactly",
+            ));
+        };
+        let penalty: Vec<i128> = units
+            .iter()
+            .map(|u| big_w + i128::from(u.len()) * night_w)
+            .collect();
+        // The same objective without the nights: what the first searches of
+        // a large part use (longer stays preferred from the start block
+        // capacity that shorter ones could use, and fewer are housed).
+        let stay_penalty = vec![big_w; units.len()];
         let chains: Vec<Vec<u32>> = person_units.into_iter().filter(|c| c.len() > 1).collect();
         let mut neighbours = vec![(NONE, NONE); units.len()];
         for chain in &chains {
@@ -231,7 +257,8 @@ impl Instance {
             chains,
             neighbours,
             block_units,
-            big_w,
+            penalty,
+            stay_penalty,
             scale,
             currency,
             exact_weights,

@@ -67,21 +67,22 @@
 //!
 //! # Objective
 //!
-//! In this order: house as many stays as possible; then pay as little as
-//! possible (every room in use costs its block's nightly rate once, however
-//! many people share it; unused rooms are *exposure*, not allocation cost);
-//! then make as few *moves* as possible. A move is a person whose next stay
-//! (in time) is at another hotel than the previous one, both housed. With
-//! blocks in several currencies, costs are compared at
-//! [`RoomingOptions::comparison_rates`] and still reported per currency.
+//! In this order: house as many stays as possible; among allocations that
+//! house as many, house the most *nights* (so a week-long stay is not left
+//! out for a two-night one just because it is cheaper); then pay as little
+//! as possible (every room in use costs its block's nightly rate once,
+//! however many people share it; unused rooms are *exposure*, not
+//! allocation cost); then make as few *moves* as possible. A move is a
+//! person whose next stay (in time) is at another hotel than the previous
+//! one, both housed. With blocks in several currencies, costs are compared
+//! at [`RoomingOptions::comparison_rates`] and still reported per currency.
 //!
-//! Housing counts *stays*, not nights or people's importance: when not
-//! everyone fits, the cheapest way to house the most stays can leave a long
-//! stay out in favour of a shorter one (a five-night suite contract behind
-//! a two-night standard booking that is also allowed the suite). Check
-//! [`RoomAllocation::unhoused`] and add rooms, or narrow who may use a
-//! block with [`RoomingOptions::location_hotels`] or stay requests;
-//! per-person priorities are not modelled yet.
+//! People's importance is not modelled: when not everyone fits, contract
+//! tiers are hard rules (a suite contract never gets a standard room) but
+//! not priorities (a standard booking may be given a suite that a suite
+//! contract of the same length then lacks). Check
+//! [`RoomAllocation::unhoused`], and add rooms or narrow who may use a
+//! block with [`RoomingOptions::location_hotels`] or stay requests.
 //!
 //! # How it is solved
 //!
@@ -424,14 +425,16 @@ pub struct AccountCost {
 /// How good the allocation is known to be.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Optimality {
-    /// Whether no allocation houses more stays, and none housing as many
-    /// costs less. (Moves are minimised exactly in parts solved by branch
-    /// and bound, and as far as local search finds otherwise.)
+    /// Whether no allocation houses more stays, none housing as many houses
+    /// more nights, and none housing as many stays and nights costs less.
+    /// (Moves are minimised exactly in parts solved by branch and bound, and
+    /// as far as local search finds otherwise.)
     pub proven: bool,
     /// No allocation houses more stays than this.
     pub max_housed: usize,
     /// When this allocation houses `max_housed` stays and all blocks use
-    /// one currency: no allocation housing as many costs less than this.
+    /// one currency: no allocation housing as many stays and as many nights
+    /// costs less than this.
     pub cost_bound: Option<Money>,
 }
 

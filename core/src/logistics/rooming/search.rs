@@ -46,10 +46,17 @@ pub(super) fn solve(inst: &Instance) -> Solution {
     }
     large.sort_unstable();
     if !large.is_empty() {
+        // First the most stays, then the cheapest (nights not counted: a
+        // search that prefers long stays from the start houses fewer), ...
+        state.set_penalty(&inst.stay_penalty);
         greedy(&mut state, &large);
         improve(&mut state, &large, ROUNDS);
         ruin_recreate(&mut state, &large, RUINS);
         improve(&mut state, &large, 3);
+        // ... then trade short stays for long ones where as many stay
+        // housed (the full objective never accepts housing fewer).
+        state.set_penalty(&inst.penalty);
+        improve(&mut state, &large, ROUNDS);
         let housed = housed(&state, &large);
         let cost = part_cost(&state, &large);
         let bound = bound::housing(inst, &large, housed);
@@ -57,7 +64,10 @@ pub(super) fn solve(inst: &Instance) -> Solution {
         if bound <= housed {
             let bound = bound::costing(inst, &large, housed, cost).min(cost);
             cost_bound = cost_bound.map(|c| c + bound);
-            proven &= bound >= cost;
+            // The bounds say nothing about nights: at equal numbers housed,
+            // another allocation might house longer stays. Only when every
+            // stay is housed are the nights the most possible.
+            proven &= bound >= cost && housed == large.len();
         } else {
             cost_bound = None;
             proven = false;
@@ -198,14 +208,17 @@ fn improve(state: &mut State, part: &[u32], rounds: usize) {
     let mut members = part.to_vec();
     members.sort_unstable();
     for _ in 0..rounds {
-        let (unhoused, cost) = (state.unhoused, state.cost);
+        let (unhoused, z0, cost) = (state.unhoused, state.z(), state.cost);
         relocate(state, part);
         for &b in &blocks {
             reoptimise_block(state, b, &members, &mut scratch);
         }
         relocate(state, part);
         insert_ejecting(state, part);
-        if state.unhoused >= unhoused && (cost - state.cost) * SETTLED <= cost {
+        // Settled: no one more housed, and the objective fell by less than
+        // a small fraction of the cost (with the full objective, a round
+        // that houses longer stays falls by far more).
+        if state.unhoused >= unhoused && (z0 - state.z()).saturating_mul(SETTLED) <= cost {
             break;
         }
     }
@@ -452,9 +465,11 @@ fn try_block(
         // elsewhere.
         let value = if inside {
             if pinned.binary_search(&u).is_ok() {
-                inst.big_w
+                state.penalty[u as usize]
             } else {
-                state.best_fit(u, b).map_or(inst.big_w, |(_, c)| c)
+                state
+                    .best_fit(u, b)
+                    .map_or(state.penalty[u as usize], |(_, c)| c)
             }
         } else {
             state.contribution(u)

@@ -67,6 +67,11 @@ pub(super) struct State<'a> {
     gcount: GroupCounts,
     /// Unhoused units.
     pub unhoused: u32,
+    /// What leaving each unit unhoused costs in the objective
+    /// ([`Instance::penalty`] or [`Instance::stay_penalty`]).
+    pub penalty: &'a [i128],
+    /// Sum of the unhoused units' penalties.
+    unhoused_penalty: i128,
     /// Cost in comparison units.
     pub cost: i128,
 }
@@ -95,14 +100,28 @@ impl<'a> State<'a> {
             slot: vec![NONE; inst.units.len()],
             gcount: GroupCounts::new(inst.groups, inst.blocks.len()),
             unhoused: inst.units.len() as u32,
+            penalty: &inst.penalty,
+            unhoused_penalty: inst.penalty.iter().sum(),
             cost: 0,
         }
     }
 
-    /// Unhoused × W + cost.
+    /// Switches the objective's penalties (recomputing it).
+    pub fn set_penalty(&mut self, penalty: &'a [i128]) {
+        self.penalty = penalty;
+        self.unhoused_penalty = self
+            .assign
+            .iter()
+            .zip(penalty)
+            .filter(|(b, _)| **b == NONE)
+            .map(|(_, p)| *p)
+            .sum();
+    }
+
+    /// The unhoused stays' penalties + cost: lower is better.
     #[inline]
     pub fn z(&self) -> i128 {
-        i128::from(self.unhoused) * self.inst.big_w + self.cost
+        self.unhoused_penalty + self.cost
     }
 
     /// People of share group `g` in block `b`.
@@ -205,11 +224,12 @@ impl<'a> State<'a> {
     }
 
     /// What `u` currently contributes to the objective and would stop
-    /// contributing if it left: W when unhoused, its room saving otherwise.
+    /// contributing if it left: its penalty when unhoused, its room saving
+    /// otherwise.
     #[inline]
     pub fn contribution(&self, u: u32) -> i128 {
         if self.assign[u as usize] == NONE {
-            self.inst.big_w
+            self.penalty[u as usize]
         } else {
             self.remove_saving(u)
         }
@@ -248,6 +268,7 @@ impl<'a> State<'a> {
         self.members[b as usize].push(u);
         self.assign[u as usize] = b;
         self.unhoused -= 1;
+        self.unhoused_penalty -= self.penalty[u as usize];
     }
 
     /// Takes `u` out of its block (no-op when unhoused).
@@ -273,6 +294,7 @@ impl<'a> State<'a> {
         self.slot[u as usize] = NONE;
         self.assign[u as usize] = NONE;
         self.unhoused += 1;
+        self.unhoused_penalty += self.penalty[u as usize];
     }
 
     /// Moves `u` to `b` (or out, with [`NONE`]).
