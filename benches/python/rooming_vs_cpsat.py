@@ -11,7 +11,10 @@ The problem is the one ``gen-rooming`` writes (by default 3,000 stays over
   else has a room to themselves;
 - on every night, rooms in use in a block <= the rooms it holds that night;
 - objective, lexicographic: most stays housed, then least cost (a room in
-  use costs the block's nightly rate once, whoever is in it).
+  use costs the block's nightly rate once, whoever is in it). callsheet
+  also puts the most nights housed between the two (so its cost is not
+  the least among allocations housing as many); the comparison that
+  matters is housing, and cost at equal housing.
 
 CP-SAT gets the model as a user would write it: a boolean per eligible
 (stay, block), an integer room count per (share group, block), a capacity
