@@ -417,6 +417,16 @@ fn check(
     }
     let reported: Decimal = result.exposure.iter().map(|m| m.amount).sum();
     prop_assert_eq!(reported, exposure);
+    // A block's room-nights are its nights' rooms, overrides included.
+    for b in blocks {
+        let mut sum = 0u64;
+        let mut n = b.first_night;
+        while n <= b.last_night {
+            sum += u64::from(b.rooms_on(n));
+            n += TimeDelta::days(1);
+        }
+        prop_assert_eq!(b.room_nights(), sum);
+    }
     // A proof is only claimed when the bounds are met.
     if result.optimality.proven {
         prop_assert_eq!(result.optimality.max_housed, result.housed);

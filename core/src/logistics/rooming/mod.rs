@@ -306,13 +306,17 @@ impl RoomBlock {
 
     /// Room-nights the block holds over all its nights.
     pub fn room_nights(&self) -> u64 {
-        let mut total = 0u64;
-        let mut night = self.first_night;
-        while night <= self.last_night {
-            total += u64::from(self.rooms_on(night));
-            match night.succ_opt() {
-                Some(next) => night = next,
-                None => break,
+        if self.last_night < self.first_night {
+            return 0;
+        }
+        let nights = (self.last_night - self.first_night).num_days() as u64 + 1;
+        let mut total = nights * u64::from(self.rooms);
+        // Each night's override (the first given, as `rooms_on` reads it)
+        // replaces the usual count.
+        let mut seen = std::collections::BTreeSet::new();
+        for o in &self.nightly_rooms {
+            if o.night >= self.first_night && o.night <= self.last_night && seen.insert(o.night) {
+                total = total - u64::from(self.rooms) + u64::from(o.rooms);
             }
         }
         total

@@ -87,12 +87,15 @@ impl RoomAllocation {
     /// rooms' exposure per release deadline, and the cost by account.
     /// Names come from `production` (ids when unknown).
     pub fn to_text(&self, production: &Production) -> String {
+        let names: std::collections::HashMap<&str, &str> = production
+            .people
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str()))
+            .collect();
         let person = |id: &crate::model::PersonId| {
-            production
-                .people
-                .iter()
-                .find(|p| p.id == *id)
-                .map_or_else(|| id.as_str().to_owned(), |p| p.name.clone())
+            names
+                .get(id.as_str())
+                .map_or_else(|| id.as_str().to_owned(), |name| (*name).to_owned())
         };
         let hotel_name = |id: &HotelId| {
             production
