@@ -24,6 +24,11 @@ use crate::errors::{invalid, logistics_error, pandas, run_detached};
 use crate::model::label;
 use crate::production::instant;
 
+/// `{id: name}` of a list of people, locations or hotels, for the tables.
+pub fn names_by_id<T>(items: &[T], pair: impl Fn(&T) -> (&str, &str)) -> HashMap<&str, &str> {
+    items.iter().map(pair).collect()
+}
+
 fn ids<T: AsRef<str>>(list: &[T]) -> Vec<String> {
     list.iter().map(|x| x.as_ref().to_owned()).collect()
 }
@@ -536,19 +541,11 @@ impl TransportPlan {
     }
 
     fn names(&self) -> (HashMap<&str, &str>, HashMap<&str, &str>) {
-        let people = self
-            .production
-            .people
-            .iter()
-            .map(|p| (p.id.as_str(), p.name.as_str()))
-            .collect();
-        let places = self
-            .production
-            .locations
-            .iter()
-            .map(|l| (l.id.as_str(), l.name.as_str()))
-            .collect();
-        (people, places)
+        let p = &self.production;
+        (
+            names_by_id(&p.people, |x| (x.id.as_str(), x.name.as_str())),
+            names_by_id(&p.locations, |x| (x.id.as_str(), x.name.as_str())),
+        )
     }
 }
 

@@ -17,7 +17,7 @@ use callsheet::logistics::rooming::{self, ComparisonRate, LocationHotels};
 
 use crate::comms::type_name;
 use crate::errors::{invalid, logistics_error, pandas, run_detached};
-use crate::logistics::Lodging;
+use crate::logistics::{Lodging, names_by_id};
 use crate::model::label;
 
 /// Column order of `RoomAllocation.to_pandas()`.
@@ -128,20 +128,11 @@ impl RoomAllocation {
     }
 
     fn names(&self) -> (HashMap<&str, &str>, HashMap<&str, &str>) {
-        let people = self
-            .production
-            .people
-            .iter()
-            .map(|p| (p.id.as_str(), p.name.as_str()))
-            .collect();
-        let hotels = self
-            .production
-            .logistics
-            .hotels
-            .iter()
-            .map(|h| (h.id.as_str(), h.name.as_str()))
-            .collect();
-        (people, hotels)
+        let p = &self.production;
+        (
+            names_by_id(&p.people, |x| (x.id.as_str(), x.name.as_str())),
+            names_by_id(&p.logistics.hotels, |x| (x.id.as_str(), x.name.as_str())),
+        )
     }
 }
 
