@@ -139,7 +139,8 @@ impl Production {
     /// (`people[3].category`, `remove.events[0]`, then the merged
     /// production's own); then nothing changes.
     #[pyo3(signature = (*, units=None, people=None, locations=None, resources=None,
-        events=None, purchase_orders=None, transactions=None, remove=None))]
+        events=None, hotels=None, room_blocks=None, purchase_orders=None, transactions=None,
+        remove=None))]
     #[allow(clippy::too_many_arguments)]
     fn apply(
         &self,
@@ -149,6 +150,8 @@ impl Production {
         locations: Option<Bound<'_, PyAny>>,
         resources: Option<Bound<'_, PyAny>>,
         events: Option<Bound<'_, PyAny>>,
+        hotels: Option<Bound<'_, PyAny>>,
+        room_blocks: Option<Bound<'_, PyAny>>,
         purchase_orders: Option<Bound<'_, PyAny>>,
         transactions: Option<Bound<'_, PyAny>>,
         remove: Option<Bound<'_, PyAny>>,
@@ -160,6 +163,8 @@ impl Production {
             ("locations", locations),
             ("resources", resources),
             ("events", events),
+            ("hotels", hotels),
+            ("room_blocks", room_blocks),
             ("purchase_orders", purchase_orders),
             ("transactions", transactions),
             ("remove", remove),
@@ -197,7 +202,8 @@ impl Production {
     /// Raises `ValidationError` listing every problem with its path.
     #[staticmethod]
     #[pyo3(signature = (name, zone, currency, *, units=None, people=None, locations=None,
-        resources=None, events=None, purchase_orders=None, transactions=None))]
+        resources=None, events=None, hotels=None, room_blocks=None, purchase_orders=None,
+        transactions=None))]
     #[allow(clippy::too_many_arguments)]
     fn build(
         py: Python<'_>,
@@ -209,6 +215,8 @@ impl Production {
         locations: Option<Bound<'_, PyAny>>,
         resources: Option<Bound<'_, PyAny>>,
         events: Option<Bound<'_, PyAny>>,
+        hotels: Option<Bound<'_, PyAny>>,
+        room_blocks: Option<Bound<'_, PyAny>>,
         purchase_orders: Option<Bound<'_, PyAny>>,
         transactions: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
@@ -226,6 +234,8 @@ impl Production {
             locations,
             resources,
             events,
+            hotels,
+            room_blocks,
             purchase_orders,
             transactions,
             None,

@@ -23,7 +23,7 @@ def quarry_week() -> callsheet.Production:
     Friday at a distant quarry; an inn with a suite and a double, and a
     lodge."""
     zone = "America/Denver"
-    p = callsheet.Production.build(
+    return callsheet.Production.build(
         "Night Diner",
         zone,
         "USD",
@@ -50,20 +50,16 @@ def quarry_week() -> callsheet.Production:
             }
             for i in range(1, 6)
         ],
-    )
-    data = json.loads(p.to_json())
-    data["logistics"] = {
-        "hotels": [
+        hotels=[
             {"id": "H-INN", "name": "Quarry Inn", "location": "L-INN"},
             {"id": "H-LODGE", "name": "Ridge Lodge", "location": "L-LODGE"},
         ],
-        "room_blocks": [
+        room_blocks=[
             block("B-STE", "H-INN", "suite", 1, 1, "289.00", "1350"),
             block("B-DBL", "H-INN", "standard", 2, 1, "148.75", "3560"),
             block("B-LODGE", "H-LODGE", "standard", 1, 2, "189.00", "3560"),
         ],
-    }
-    return callsheet.Production.from_json(json.dumps(data))
+    )
 
 
 def block(bid: str, hotel: str, kind: str, occupancy: int, rooms: int, rate: str, account: str) -> dict[str, Any]:
@@ -266,3 +262,20 @@ def test_the_budget_follows_the_rooms() -> None:
     assert budget.globals["HOTELS"] == Decimal("2566.75") == p.allocate_rooms().cost["USD"]
     # 2566.75 + 12 × 12.50.
     assert budget.topsheet().grand_total == Decimal("2716.75")
+
+
+def test_room_blocks_are_bulk_records() -> None:
+    p = quarry_week()
+    # A second suite for the week, and the lodge released: all or nothing.
+    summary = p.apply(
+        room_blocks=[block("B-STE2", "H-INN", "suite", 1, 1, "299.00", "1350")],
+        remove={"room_blocks": ["B-LODGE"]},
+    )
+    assert summary == {"added": 1, "replaced": 0, "removed": 1}
+    rooms = p.allocate_rooms()
+    assert rooms.unhoused == [] and {a["block"] for a in rooms} == {"B-STE", "B-STE2", "B-DBL"}
+    before = p.to_json()
+    with pytest.raises(callsheet.ValidationError) as err:
+        p.apply(room_blocks=[block("B-BAD", "H-NOWHERE", "standard", 1, 1, "99.00", "3560")])
+    assert [x.path for x in err.value.problems] == ["logistics.room_blocks[3].hotel"]
+    assert p.to_json() == before

@@ -102,8 +102,9 @@ impl Production {
     /// Adds or replaces records by id and removes ids, from one JSON batch
     /// in the production file's field names: `{"people": [...], "events":
     /// [...], "locations": [...], "resources": [...], "units": [...],
-    /// "purchase_orders": [...], "transactions": [...], "remove": {"events":
-    /// ["E1"]}}`. All or nothing: the whole result is validated first.
+    /// "hotels": [...], "room_blocks": [...], "purchase_orders": [...],
+    /// "transactions": [...], "remove": {"events": ["E1"], "room_blocks":
+    /// ["B1"]}}`. All or nothing: the whole result is validated first.
     ///
     /// # Errors
     /// `Invalid` with every problem and its path (`people[3].category`,

@@ -87,3 +87,69 @@ fn bad_records_name_their_path_and_change_nothing() {
     );
     assert_eq!(p.to_json(), before, "nothing applied");
 }
+
+#[test]
+fn hotels_and_room_blocks_are_records_too() {
+    let mut p = sample();
+    let blocks = p.logistics.room_blocks.len();
+    // Release the advance block, add a hotel and a block at it, and grow
+    // the Sage Hill block by replacing it.
+    let mut sage = p
+        .logistics
+        .room_blocks
+        .iter()
+        .find(|b| b.id.as_str() == "BLK-SAGE-STD")
+        .cloned()
+        .expect("sage block");
+    sage.rooms += 5;
+    let batch = RecordBatch::from_json(&format!(
+        r#"{{"hotels": [{{"id": "HTL-INN", "name": "Galisteo Inn", "location": "LOC-RANCH"}}],
+            "room_blocks": [
+                {},
+                {{"id": "BLK-INN", "hotel": "HTL-INN", "room_type": "standard", "occupancy": 1,
+                  "first_night": "2027-03-15", "last_night": "2027-03-23", "rooms": 4,
+                  "rate": {{"amount": "210.00", "currency": "USD"}},
+                  "release_deadline": "2027-02-20T00:00:00Z", "account": "3612"}}],
+            "remove": {{"room_blocks": ["BLK-SAGE-ADV"]}}}}"#,
+        serde_json::to_string(&sage).expect("json")
+    ))
+    .expect("batch parses");
+    let summary = p.apply(batch).expect("applies");
+    assert_eq!(
+        (summary.added, summary.replaced, summary.removed),
+        (2, 1, 1)
+    );
+    assert_eq!(p.logistics.room_blocks.len(), blocks + 1 - 1);
+    assert!(
+        p.logistics
+            .hotels
+            .iter()
+            .any(|h| h.id.as_str() == "HTL-INN")
+    );
+    let grown = p
+        .logistics
+        .room_blocks
+        .iter()
+        .find(|b| b.id.as_str() == "BLK-SAGE-STD")
+        .expect("still there");
+    assert_eq!(grown.rooms, sage.rooms);
+
+    // A block at an unknown hotel, or removing an unknown one: nothing
+    // changes, and the paths say where.
+    let before = p.to_json();
+    let bad = RecordBatch::from_json(
+        r#"{"remove": {"hotels": ["HTL-NOPE"]},
+            "room_blocks": [{"id": "BLK-X", "hotel": "HTL-NOPE", "room_type": "standard",
+              "occupancy": 1, "first_night": "2027-03-15", "last_night": "2027-03-16",
+              "rooms": 1, "rate": {"amount": "1.00", "currency": "USD"},
+              "release_deadline": "2027-02-20T00:00:00Z"}]}"#,
+    )
+    .expect("batch parses");
+    let err = p.apply(bad).expect_err("unknown hotel");
+    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [r#"remove.hotels[0]: no record in hotels has id "HTL-NOPE""#]
+    );
+    assert_eq!(p.to_json(), before);
+}

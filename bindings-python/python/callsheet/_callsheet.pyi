@@ -1495,6 +1495,8 @@ class Production:
         locations: Sequence[Mapping[str, Any]] | None = None,
         resources: Sequence[Mapping[str, Any]] | None = None,
         events: Sequence[Mapping[str, Any]] | None = None,
+        hotels: Sequence[Mapping[str, Any]] | None = None,
+        room_blocks: Sequence[Mapping[str, Any]] | None = None,
         purchase_orders: Sequence[Mapping[str, Any]] | None = None,
         transactions: Sequence[Mapping[str, Any]] | None = None,
         remove: Mapping[str, Sequence[str]] | None = None,
@@ -1510,6 +1512,8 @@ class Production:
         locations: Sequence[Mapping[str, Any]] | None = None,
         resources: Sequence[Mapping[str, Any]] | None = None,
         events: Sequence[Mapping[str, Any]] | None = None,
+        hotels: Sequence[Mapping[str, Any]] | None = None,
+        room_blocks: Sequence[Mapping[str, Any]] | None = None,
         purchase_orders: Sequence[Mapping[str, Any]] | None = None,
         transactions: Sequence[Mapping[str, Any]] | None = None,
     ) -> Production: ...

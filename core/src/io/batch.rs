@@ -1,6 +1,6 @@
 //! Bulk changes from plain records: add or replace people, locations,
-//! resources, units, events, purchase orders and transactions by id, and
-//! remove by id, in one all-or-nothing step.
+//! resources, units, events, hotels, room blocks, purchase orders and
+//! transactions by id, and remove by id, in one all-or-nothing step.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -9,9 +9,10 @@ use serde::Deserialize;
 
 use super::{LoadError, Problem, ValidationErrors, limits, structure_error, syntax_error};
 use crate::budget::{PurchaseOrder, Transaction};
+use crate::logistics::{Hotel, RoomBlock};
 use crate::model::{
-    Event, EventId, Location, LocationId, Person, PersonId, Production, Resource, ResourceId,
-    ShootingUnit, UnitId,
+    Event, EventId, HotelId, Location, LocationId, Person, PersonId, Production, Resource,
+    ResourceId, RoomBlockId, ShootingUnit, UnitId,
 };
 
 /// Records to add to (or replace in) a production, and ids to remove.
@@ -33,6 +34,10 @@ pub struct RecordBatch {
     pub resources: Vec<Resource>,
     /// Events.
     pub events: Vec<Event>,
+    /// Hotels (`logistics.hotels`).
+    pub hotels: Vec<Hotel>,
+    /// Room blocks (`logistics.room_blocks`).
+    pub room_blocks: Vec<RoomBlock>,
     /// Purchase orders (by PO number).
     pub purchase_orders: Vec<PurchaseOrder>,
     /// Transactions (by reference).
@@ -55,6 +60,10 @@ pub struct Removals {
     pub units: Vec<UnitId>,
     /// Events.
     pub events: Vec<EventId>,
+    /// Hotels.
+    pub hotels: Vec<HotelId>,
+    /// Room blocks.
+    pub room_blocks: Vec<RoomBlockId>,
 }
 
 /// What [`Production::apply`] did.
@@ -235,6 +244,24 @@ impl Production {
             &mut next.events,
             batch.events,
             &r.events,
+            |x| &x.id,
+            s,
+            p,
+        );
+        merge(
+            "hotels",
+            &mut next.logistics.hotels,
+            batch.hotels,
+            &r.hotels,
+            |x| &x.id,
+            s,
+            p,
+        );
+        merge(
+            "room_blocks",
+            &mut next.logistics.room_blocks,
+            batch.room_blocks,
+            &r.room_blocks,
             |x| &x.id,
             s,
             p,
