@@ -188,8 +188,11 @@ fn convert(
 #[uniffi::export]
 impl Production {
     /// The production's standing rooming settings (`logistics.rooming`).
-    pub fn rooming_options(&self) -> RoomingOptions {
-        self.snapshot().logistics.rooming.clone()
+    ///
+    /// # Errors
+    /// `Internal` only if the library fails unexpectedly.
+    pub fn rooming_options(&self) -> Result<RoomingOptions, CallsheetError> {
+        guard(|| Ok(self.snapshot().logistics.rooming.clone()))
     }
 
     /// Allocates hotel rooms: stays from the schedule (work at distant

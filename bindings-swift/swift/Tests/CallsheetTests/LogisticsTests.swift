@@ -158,7 +158,7 @@ final class RoomingTests: XCTestCase {
         XCTAssertEqual(rooms.roomNights, 567)
         XCTAssertTrue(rooms.optimality.proven)
         XCTAssertEqual(rooms.cost.first?.amount, Decimal(string: "103343.00"))
-        XCTAssertTrue(p.roomingOptions().stayLastNight)
+        XCTAssertTrue(try p.roomingOptions().stayLastNight)
         // With the defaults people go home after their last day.
         XCTAssertLessThan(try p.allocateRooms(options: RoomingOptions()).roomNights, rooms.roomNights)
         XCTAssertTrue(try p.roomingText(options: nil).hasPrefix("== Rooming: 65 stays housed"))
