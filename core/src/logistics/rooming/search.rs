@@ -16,9 +16,9 @@ pub(super) struct Solution {
     /// Upper bound on housed units.
     pub max_housed: usize,
     /// Lower bound on cost (comparison units) of any allocation housing as
-    /// many, when `housed == max_housed`.
+    /// many stays and nights, when `housed == max_housed`.
     pub cost_bound: Option<i128>,
-    /// Whether housed and cost are proven optimal.
+    /// Whether stays housed, nights housed and cost are proven optimal.
     pub proven: bool,
 }
 
