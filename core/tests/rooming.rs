@@ -762,6 +762,17 @@ fn currencies_are_reported_apart_and_compared_at_given_rates() {
     assert_eq!(rooms.cost_by_account.len(), 2);
     assert!(rooms.cost_by_account.iter().all(|a| a.account.is_none()));
     assert_eq!(rooms.optimality.cost_bound, None);
+    // A currency given twice is an error, not "the first one wins".
+    let mut twice = opts.clone();
+    twice.comparison_rates.push(ComparisonRate {
+        currency: "EUR".parse().expect("eur"),
+        value: "1.20".parse().expect("rate"),
+    });
+    let err = allocate(&needs, &[], &twice).expect_err("twice");
+    assert_eq!(
+        err.to_string(),
+        "options.comparison_rates[2].currency: EUR is also given at comparison_rates[1]"
+    );
 }
 
 #[test]

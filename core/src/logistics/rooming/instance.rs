@@ -445,6 +445,15 @@ fn weights(
                 "must be greater than zero",
             ));
         }
+        if let Some(j) = options.comparison_rates[..i]
+            .iter()
+            .position(|o| o.currency == r.currency)
+        {
+            return Err(invalid_option(
+                format!("options.comparison_rates[{i}].currency"),
+                format!("{} is also given at comparison_rates[{j}]", r.currency),
+            ));
+        }
     }
     let single = currencies.len() <= 1;
     let mut values = Vec::with_capacity(blocks.len());
