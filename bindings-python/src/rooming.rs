@@ -49,49 +49,31 @@ pub fn options(
         options.stay_last_night = last;
     }
     if let Some(map) = location_hotels {
-        let map = map.cast::<PyMapping>().map_err(|_| {
-            invalid(
-                "location_hotels",
-                format!(
-                    "must be a mapping of location id to a list of hotel ids, got {}",
-                    type_name(map)
-                ),
-            )
-        })?;
-        let mut list = Vec::new();
-        for item in map.items()?.iter() {
-            let (location, hotels): (String, Vec<String>) = item.extract().map_err(|_| {
-                invalid(
-                    "location_hotels",
-                    "each entry must be a location id (str) and a list of hotel ids (str)",
-                )
-            })?;
-            list.push(LocationHotels {
+        let entries: Vec<(String, Vec<String>)> = entries(
+            map,
+            "location_hotels",
+            "location id to a list of hotel ids",
+            "a location id (str) and a list of hotel ids (str)",
+        )?;
+        let mut list: Vec<LocationHotels> = entries
+            .into_iter()
+            .map(|(location, hotels)| LocationHotels {
                 location: location.into(),
                 hotels: hotels.into_iter().map(Into::into).collect(),
-            });
-        }
+            })
+            .collect();
         list.sort_by(|a, b| a.location.cmp(&b.location));
         options.location_hotels = list;
     }
     if let Some(map) = comparison_rates {
-        let map = map.cast::<PyMapping>().map_err(|_| {
-            invalid(
-                "comparison_rates",
-                format!(
-                    "must be a mapping of currency code to decimal.Decimal, got {}",
-                    type_name(map)
-                ),
-            )
-        })?;
-        let mut list = Vec::new();
-        for item in map.items()?.iter() {
-            let (currency, value): (String, Decimal) = item.extract().map_err(|_| {
-                invalid(
-                    "comparison_rates",
-                    "each entry must be a currency code (str) and a decimal.Decimal",
-                )
-            })?;
+        let entries: Vec<(String, Decimal)> = entries(
+            map,
+            "comparison_rates",
+            "currency code to decimal.Decimal",
+            "a currency code (str) and a decimal.Decimal",
+        )?;
+        let mut list = Vec::with_capacity(entries.len());
+        for (currency, value) in entries {
             let currency = currency.parse().map_err(|_| {
                 invalid(
                     format!("comparison_rates[{currency:?}]"),
@@ -104,6 +86,28 @@ pub fn options(
         options.comparison_rates = list;
     }
     Ok(options)
+}
+
+/// The `(key, value)` entries of the mapping given as keyword `name`, or a
+/// `ValidationError` naming it: what the mapping maps (`of`) when it is
+/// not one, what each entry must be (`entry`) when an entry is wrong.
+fn entries<'py, T>(value: &Bound<'py, PyAny>, name: &str, of: &str, entry: &str) -> PyResult<Vec<T>>
+where
+    T: for<'a> FromPyObject<'a, 'py>,
+{
+    let map = value.cast::<PyMapping>().map_err(|_| {
+        invalid(
+            name,
+            format!("must be a mapping of {of}, got {}", type_name(value)),
+        )
+    })?;
+    map.items()?
+        .iter()
+        .map(|item| {
+            item.extract::<T>()
+                .map_err(|_| invalid(name, format!("each entry must be {entry}")))
+        })
+        .collect()
 }
 
 /// Who sleeps where: the rooming list per hotel and night, the stays that
