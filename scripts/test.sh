@@ -13,6 +13,19 @@ export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 step() { printf '\n==> %s\n' "$*"; }
 skipped=()
 
+# A clean clone needs about 6 GiB for the builds; say so before the linker
+# dies of a full disk halfway through.
+free_kib=$(df -Pk . | awk 'NR == 2 { print $4 }')
+echo "disk: $((free_kib / 1024 / 1024)) GiB free in $root"
+if [ "${free_kib:-0}" -lt $((6 * 1024 * 1024)) ]; then
+    echo "warning: less than 6 GiB free; the builds below may fail with 'No space left on device'" >&2
+fi
+# Incremental caches only pay off when the same tree is rebuilt; a CI run
+# builds once, so they would be dead weight on the disk.
+if [ -n "${CI:-}" ]; then
+    export CARGO_INCREMENTAL=0
+fi
+
 step "cargo fmt --check"
 cargo fmt --all --check
 
