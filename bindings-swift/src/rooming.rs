@@ -1,6 +1,8 @@
 //! Hotel rooming: the rooming list, stays not housed, unused room-nights and
 //! their exposure, and the cost by account.
 
+use std::sync::Arc;
+
 use callsheet::logistics::rooming::{
     self, AccountCost, ComparisonRate, LocationHotels, RoomAssignment, RoomingEntry, RoomingNight,
     RoomingOptions, Unhoused, UnhousedReason, UnusedRooms,
@@ -212,9 +214,7 @@ impl Production {
         options: Option<RoomingOptions>,
     ) -> Result<RoomAllocation, CallsheetError> {
         guard(|| {
-            let production = self.snapshot();
-            let options = options.unwrap_or_else(|| production.logistics.rooming.clone());
-            let rooms = callsheet::logistics::allocate_rooms(&production, &options)?;
+            let (production, rooms) = self.allocate(options)?;
             convert(rooms, &production)
         })
     }
@@ -227,10 +227,22 @@ impl Production {
     /// As `allocateRooms`.
     pub fn rooming_text(&self, options: Option<RoomingOptions>) -> Result<String, CallsheetError> {
         guard(|| {
-            let production = self.snapshot();
-            let options = options.unwrap_or_else(|| production.logistics.rooming.clone());
-            let rooms = callsheet::logistics::allocate_rooms(&production, &options)?;
+            let (production, rooms) = self.allocate(options)?;
             Ok(rooms.to_text(&production))
         })
+    }
+}
+
+impl Production {
+    /// The allocation with `options` (the production's settings when
+    /// `None`), and the snapshot it was made from.
+    fn allocate(
+        &self,
+        options: Option<RoomingOptions>,
+    ) -> Result<(Arc<callsheet::Production>, rooming::RoomAllocation), CallsheetError> {
+        let production = self.snapshot();
+        let options = options.unwrap_or_else(|| production.logistics.rooming.clone());
+        let rooms = callsheet::logistics::allocate_rooms(&production, &options)?;
+        Ok((production, rooms))
     }
 }

@@ -957,44 +957,8 @@ fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
                 format!("unknown hotel {:?}", b.hotel.as_str()),
             );
         }
-        if b.last_night < b.first_night {
-            c.report(
-                format!("{path}.last_night"),
-                format!("{} is before first_night {}", b.last_night, b.first_night),
-            );
-        }
-        let nights = (b.last_night - b.first_night).num_days() + 1;
-        let most = crate::logistics::rooming::MAX_BLOCK_NIGHTS;
-        if nights > i64::from(most) {
-            c.report(
-                format!("{path}.last_night"),
-                format!(
-                    "the block holds {nights} nights ({} to {}); a block holds at most {most}",
-                    b.first_night, b.last_night
-                ),
-            );
-        }
-        if b.occupancy == 0 {
-            c.report(format!("{path}.occupancy"), "must be at least 1");
-        }
-        if b.rate.amount.is_sign_negative() {
-            c.report(format!("{path}.rate"), "must not be negative");
-        }
-        for (k, o) in b.nightly_rooms.iter().enumerate() {
-            if o.night < b.first_night || o.night > b.last_night {
-                c.report(
-                    format!("{path}.nightly_rooms[{k}].night"),
-                    format!(
-                        "{} is outside the block's nights ({} to {})",
-                        o.night, b.first_night, b.last_night
-                    ),
-                );
-            } else if let Some(j) = b.nightly_rooms[..k].iter().position(|p| p.night == o.night) {
-                c.report(
-                    format!("{path}.nightly_rooms[{k}].night"),
-                    format!("{} is also given at nightly_rooms[{j}]", o.night),
-                );
-            }
+        for (field, message) in crate::logistics::rooming::checks::block_flaws(b) {
+            c.report(format!("{path}.{field}"), message);
         }
     }
     for (i, s) in logistics.stay_requests.iter().enumerate() {
@@ -1016,43 +980,23 @@ fn check_logistics<'a>(logistics: &'a Logistics, c: &mut Checker<'a>) {
         }
     }
     let rooming = &logistics.rooming;
-    for (i, l) in rooming.location_hotels.iter().enumerate() {
-        let path = format!("logistics.rooming.location_hotels[{i}]");
-        c.known("location", format!("{path}.location"), l.location.as_str());
-        if let Some(j) = rooming.location_hotels[..i]
-            .iter()
-            .position(|o| o.location == l.location)
-        {
-            c.report(
-                format!("{path}.location"),
-                format!(
-                    "location {:?} is also listed at location_hotels[{j}]",
-                    l.location.as_str()
-                ),
-            );
-        }
-        for (k, h) in l.hotels.iter().enumerate() {
-            if !hotels.contains_key(h.as_str()) {
-                c.report(
-                    format!("{path}.hotels[{k}]"),
-                    format!("unknown hotel {:?}", h.as_str()),
-                );
-            }
-        }
-    }
-    for (i, r) in rooming.comparison_rates.iter().enumerate() {
-        let path = format!("logistics.rooming.comparison_rates[{i}]");
-        if r.value <= rust_decimal::Decimal::ZERO {
-            c.report(format!("{path}.value"), "must be greater than zero");
-        }
-        if let Some(j) = rooming.comparison_rates[..i]
-            .iter()
-            .position(|o| o.currency == r.currency)
-        {
-            c.report(
-                format!("{path}.currency"),
-                format!("{} is also given at comparison_rates[{j}]", r.currency),
-            );
+    let checks = [
+        (
+            "location_hotels",
+            crate::logistics::rooming::checks::location_hotels_flaws(
+                &rooming.location_hotels,
+                |l| c.locations.contains_key(l),
+                |h| hotels.contains_key(h),
+            ),
+        ),
+        (
+            "comparison_rates",
+            crate::logistics::rooming::checks::comparison_rate_flaws(&rooming.comparison_rates),
+        ),
+    ];
+    for (list, flaws) in checks {
+        for (field, message) in flaws {
+            c.report(format!("logistics.rooming.{list}{field}"), message);
         }
     }
 }

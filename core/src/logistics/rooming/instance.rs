@@ -344,54 +344,8 @@ fn check_blocks(blocks: &[RoomBlock], paths: &Paths) -> Result<(), LogisticsErro
                 ),
             ));
         }
-        if b.last_night < b.first_night {
-            return Err(invalid_block(
-                format!("{path}.last_night"),
-                format!("{} is before first_night {}", b.last_night, b.first_night),
-            ));
-        }
-        let nights = (b.last_night - b.first_night).num_days() + 1;
-        if nights > i64::from(super::MAX_BLOCK_NIGHTS) {
-            return Err(invalid_block(
-                format!("{path}.last_night"),
-                format!(
-                    "the block holds {nights} nights ({} to {}); a block holds at most {}",
-                    b.first_night,
-                    b.last_night,
-                    super::MAX_BLOCK_NIGHTS
-                ),
-            ));
-        }
-        if b.occupancy == 0 {
-            return Err(invalid_block(
-                format!("{path}.occupancy"),
-                "must be at least 1",
-            ));
-        }
-        if b.rate.amount.is_sign_negative() && !b.rate.amount.is_zero() {
-            return Err(invalid_block(
-                format!("{path}.rate"),
-                "must not be negative",
-            ));
-        }
-        let mut seen: FxHashMap<NaiveDate, usize> = FxHashMap::default();
-        for (k, o) in b.nightly_rooms.iter().enumerate() {
-            let opath = format!("{path}.nightly_rooms[{k}].night");
-            if o.night < b.first_night || o.night > b.last_night {
-                return Err(invalid_block(
-                    opath,
-                    format!(
-                        "{} is outside the block's nights ({} to {})",
-                        o.night, b.first_night, b.last_night
-                    ),
-                ));
-            }
-            if let Some(j) = seen.insert(o.night, k) {
-                return Err(invalid_block(
-                    opath,
-                    format!("{} is also given at nightly_rooms[{j}]", o.night),
-                ));
-            }
+        if let Some((field, message)) = super::checks::block_flaws(b).into_iter().next() {
+            return Err(invalid_block(format!("{path}.{field}"), message));
         }
     }
     Ok(())
@@ -438,22 +392,14 @@ fn weights(
     let mut currencies: Vec<CurrencyCode> = blocks.iter().map(|b| b.rate.currency).collect();
     currencies.sort_unstable();
     currencies.dedup();
-    for (i, r) in options.comparison_rates.iter().enumerate() {
-        if r.value <= Decimal::ZERO {
-            return Err(invalid_option(
-                format!("options.comparison_rates[{i}].value"),
-                "must be greater than zero",
-            ));
-        }
-        if let Some(j) = options.comparison_rates[..i]
-            .iter()
-            .position(|o| o.currency == r.currency)
-        {
-            return Err(invalid_option(
-                format!("options.comparison_rates[{i}].currency"),
-                format!("{} is also given at comparison_rates[{j}]", r.currency),
-            ));
-        }
+    if let Some((field, message)) = super::checks::comparison_rate_flaws(&options.comparison_rates)
+        .into_iter()
+        .next()
+    {
+        return Err(invalid_option(
+            format!("options.comparison_rates{field}"),
+            message,
+        ));
     }
     let single = currencies.len() <= 1;
     let mut values = Vec::with_capacity(blocks.len());

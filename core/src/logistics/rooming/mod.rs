@@ -115,6 +115,7 @@
 //! pairs per round: there is no pass over all pairs of stays.
 
 mod bound;
+pub(crate) mod checks;
 mod exact;
 mod flow;
 mod instance;

@@ -80,32 +80,31 @@ pub fn stay_needs(
         .collect();
 
     // Hotels per location, from the options.
-    let mut location_hotels: FxHashMap<usize, Vec<HotelId>> = FxHashMap::default();
     for (i, lh) in options.location_hotels.iter().enumerate() {
-        let Some(&l) = locations.get(lh.location.as_str()) else {
+        if !locations.contains_key(lh.location.as_str()) {
             return Err(LogisticsError::UnknownLocation {
                 path: format!("options.location_hotels[{i}].location"),
                 id: lh.location.to_string(),
             });
-        };
-        for (j, h) in lh.hotels.iter().enumerate() {
-            if !hotels.contains(h.as_str()) {
-                return Err(LogisticsError::InvalidOptions {
-                    path: format!("options.location_hotels[{i}].hotels[{j}]"),
-                    message: format!("unknown hotel {:?}", h.as_str()),
-                });
-            }
         }
-        if location_hotels.contains_key(&l) {
-            return Err(LogisticsError::InvalidOptions {
-                path: format!("options.location_hotels[{i}].location"),
-                message: format!("location {:?} is listed twice", lh.location.as_str()),
-            });
-        }
+    }
+    let flaws = super::checks::location_hotels_flaws(
+        &options.location_hotels,
+        |_| true,
+        |h| hotels.contains(h),
+    );
+    if let Some((field, message)) = flaws.into_iter().next() {
+        return Err(LogisticsError::InvalidOptions {
+            path: format!("options.location_hotels{field}"),
+            message,
+        });
+    }
+    let mut location_hotels: FxHashMap<usize, Vec<HotelId>> = FxHashMap::default();
+    for lh in &options.location_hotels {
         let mut list = lh.hotels.clone();
         list.sort();
         list.dedup();
-        location_hotels.insert(l, list);
+        location_hotels.insert(locations[lh.location.as_str()], list);
     }
 
     // Days at distant locations: (person, location) → (work days, travel days).
