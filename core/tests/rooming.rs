@@ -1192,3 +1192,77 @@ fn at_equal_numbers_housed_the_longer_stays_are_housed() {
     assert_eq!(rooms.unhoused[0].person.as_str(), "P05");
     assert!(rooms.optimality.proven);
 }
+
+/// The production file's validation and the engine check blocks and
+/// settings with the same code: the same fault gets the same words, under
+/// each one's path.
+#[test]
+fn file_validation_and_engine_agree_on_every_fault() {
+    fn engine_and_file(p: &Production) -> (String, String) {
+        let engine = allocate_rooms(p, &p.logistics.rooming).expect_err("engine refuses");
+        let file = p.validate().expect_err("validation refuses");
+        assert_eq!(file.problems().len(), 1, "{file}");
+        let problem = &file.problems()[0];
+        (
+            engine.to_string(),
+            format!("{}: {}", problem.path, problem.message),
+        )
+    }
+
+    let mut p = quarry_week();
+    p.logistics.room_blocks[0].last_night = day("2027-03-01");
+    let (engine, file) = engine_and_file(&p);
+    assert_eq!(
+        engine,
+        "logistics.room_blocks[0].last_night: 2027-03-01 is before first_night 2027-03-14"
+    );
+    assert_eq!(engine, file);
+
+    let mut p = quarry_week();
+    p.logistics.room_blocks[2].rate = usd("-1.00");
+    let (engine, file) = engine_and_file(&p);
+    assert_eq!(
+        engine,
+        "logistics.room_blocks[2].rate: must not be negative"
+    );
+    assert_eq!(engine, file);
+
+    // "-0.00" is zero: both take it.
+    let mut p = quarry_week();
+    p.logistics.room_blocks[2].rate = usd("-0.00");
+    assert!(p.validate().is_ok());
+    assert!(allocate_rooms(&p, &p.logistics.rooming).is_ok());
+
+    // The settings are under `options.` for the engine (they may never
+    // have been in a file) and `logistics.rooming.` in the file.
+    let listed = LocationHotels {
+        location: "L-QUARRY".into(),
+        hotels: vec![p.logistics.hotels[0].id.clone()],
+    };
+    let mut p = quarry_week();
+    p.logistics.rooming.location_hotels = vec![listed.clone(), listed];
+    let (engine, file) = engine_and_file(&p);
+    assert_eq!(
+        engine,
+        "options.location_hotels[1].location: location \"L-QUARRY\" is also listed at location_hotels[0]"
+    );
+    assert_eq!(
+        file,
+        "logistics.rooming.location_hotels[1].location: location \"L-QUARRY\" is also listed at location_hotels[0]"
+    );
+
+    let mut p = quarry_week();
+    p.logistics.rooming.comparison_rates = vec![ComparisonRate {
+        currency: "EUR".parse().expect("eur"),
+        value: Decimal::ZERO,
+    }];
+    let (engine, file) = engine_and_file(&p);
+    assert_eq!(
+        engine,
+        "options.comparison_rates[0].value: must be greater than zero"
+    );
+    assert_eq!(
+        file,
+        "logistics.rooming.comparison_rates[0].value: must be greater than zero"
+    );
+}
