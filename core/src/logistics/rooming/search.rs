@@ -544,7 +544,14 @@ fn try_block(
         }
     }
     target.sort_unstable();
-    let mut current: Vec<u32> = state.members[b as usize].clone();
+    // This part's occupants only: stays of other parts in the block are on
+    // other nights, and their allocation (solved, its bounds counted)
+    // stays as it is.
+    let mut current: Vec<u32> = state.members[b as usize]
+        .iter()
+        .copied()
+        .filter(|u| members.binary_search(u).is_ok())
+        .collect();
     current.sort_unstable();
     let unchanged_sel = items.iter().zip(&before).all(|(it, &s)| it.selected == s);
     if unchanged_sel && current == target {
