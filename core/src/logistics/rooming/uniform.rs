@@ -75,6 +75,7 @@ pub(super) fn solve(state: &mut State, part: &[u32]) {
     let mut matched: Vec<u32> = vec![NONE; part.len()];
     let mut seen: Vec<bool> = vec![false; part.len()];
     let mut path: Vec<(u32, usize)> = Vec::new();
+    let mut cursor: Vec<usize> = vec![0; blocks.len()];
     for (k, &b) in blocks.iter().enumerate() {
         let blk = &inst.blocks[b as usize];
         let lo = (a - blk.first) as usize;
@@ -86,7 +87,14 @@ pub(super) fn solve(state: &mut State, part: &[u32]) {
             .unwrap_or(0) as usize;
         for _ in 0..free.min(part.len()) {
             seen.iter_mut().for_each(|s| *s = false);
-            if !augment(k as u32, &takers, &mut matched, &mut seen, &mut path) {
+            if !augment(
+                k as u32,
+                &takers,
+                &mut cursor,
+                &mut matched,
+                &mut seen,
+                &mut path,
+            ) {
                 break;
             }
         }
@@ -102,19 +110,43 @@ pub(super) fn solve(state: &mut State, part: &[u32]) {
 /// yet housed (depth first, without recursion) and flips it: every unit
 /// on the path moves to the block before it, the last one is housed.
 /// Returns whether there was one.
+///
+/// Each block on the path first looks for a taker not yet housed (from
+/// `cursor`, its first taker that may still be: a housed unit stays
+/// housed, so the cursors only move on), and only then goes through one
+/// housed elsewhere: a large part is not searched deep for every room.
 fn augment(
     k: u32,
     takers: &[Vec<u32>],
+    cursor: &mut [usize],
     matched: &mut [u32],
     seen: &mut [bool],
     path: &mut Vec<(u32, usize)>,
 ) -> bool {
     // The path: (block, next taker to try); the unit through which each
-    // block was reached is the previous entry's taker.
+    // block was reached is the previous entry's last taker tried.
     path.clear();
     path.push((k, 0));
-    while let Some(&mut (b, ref mut next)) = path.last_mut() {
+    while let Some(&(b, _)) = path.last() {
         let list = &takers[b as usize];
+        let c = &mut cursor[b as usize];
+        while *c < list.len() && matched[list[*c] as usize] != NONE {
+            *c += 1;
+        }
+        if let Some(&free) = list.get(*c) {
+            // Flip: the free unit takes the top block; each block below
+            // it takes the unit through which the next one was reached.
+            matched[free as usize] = b;
+            for d in (1..path.len()).rev() {
+                let (below, tried) = path[d - 1];
+                let via = takers[below as usize][tried - 1] as usize;
+                debug_assert_eq!(matched[via], path[d].0);
+                matched[via] = below;
+            }
+            return true;
+        }
+        // Every taker is housed: go on through the next one not seen.
+        let next = &mut path.last_mut().expect("a block on the path").1;
         let mut step = None;
         while *next < list.len() {
             let i = list[*next] as usize;
@@ -125,24 +157,12 @@ fn augment(
                 break;
             }
         }
-        let Some(i) = step else {
-            path.pop();
-            continue;
-        };
-        if matched[i] == NONE {
-            // Flip: the free unit takes the top block; each block below
-            // it takes the unit through which the next one was reached
-            // (the last taker it tried).
-            matched[i] = b;
-            for d in (1..path.len()).rev() {
-                let (below, tried) = path[d - 1];
-                let via = takers[below as usize][tried - 1] as usize;
-                debug_assert_eq!(matched[via], path[d].0);
-                matched[via] = below;
+        match step {
+            Some(i) => path.push((matched[i], 0)),
+            None => {
+                path.pop();
             }
-            return true;
         }
-        path.push((matched[i], 0));
     }
     false
 }
