@@ -236,3 +236,79 @@ pub fn rooming_problem(size: RoomingSize, seed: u64) -> (Vec<StayNeed>, Vec<Room
     }
     (needs, blocks)
 }
+
+/// Size of a generated problem of many tiny independent parts.
+#[derive(Debug, Clone, Copy)]
+pub struct TinyPartsSize {
+    /// Nights in the season (every stay is one of them).
+    pub nights: u32,
+    /// Stays per night on average (each night has this ± 2, in pairs of
+    /// nights, so the total is exactly `nights × stays_per_night`).
+    pub stays_per_night: u32,
+    /// One-room blocks, each over the whole season.
+    pub blocks: usize,
+}
+
+impl TinyPartsSize {
+    /// Four years of nights with about 12 one-night stays each (17,520
+    /// stays) and 20 one-room blocks over the four years.
+    pub const BENCH: TinyPartsSize = TinyPartsSize {
+        nights: 1_460,
+        stays_per_night: 12,
+        blocks: 20,
+    };
+}
+
+/// Generates many small independent parts: one-night stays of different
+/// people (standard tier, no sharing, any hotel), so that each night's
+/// stays are a part of their own, and one-room blocks over the whole
+/// season at four hotels with rates between 89.00 and 148.00 (some equal):
+/// every stay may take any block, and the blocks only differ by rate and
+/// hotel. Same seed, same problem.
+pub fn tiny_parts_problem(size: TinyPartsSize, seed: u64) -> (Vec<StayNeed>, Vec<RoomBlock>) {
+    let mut rng = SplitMix64::new(seed);
+    let start = season_start();
+    let nights = size.nights.max(1);
+    let night = |n: u32| start + TimeDelta::days(i64::from(n));
+    let mut needs: Vec<StayNeed> = Vec::new();
+    let mut person = 0usize;
+    let mut swing = 0i64;
+    for n in 0..nights {
+        // Nights in pairs: the first gets `d` more, the second `d` fewer.
+        let count = if n % 2 == 0 {
+            swing = rng.below(5) as i64 - 2;
+            i64::from(size.stays_per_night) + swing
+        } else {
+            i64::from(size.stays_per_night) - swing
+        };
+        for _ in 0..count.max(0) {
+            person += 1;
+            needs.push(StayNeed::new(
+                format!("P{person:05}").as_str(),
+                night(n),
+                night(n),
+            ));
+        }
+    }
+    let deadline = Utc.from_utc_datetime(
+        &(start - TimeDelta::days(30))
+            .and_hms_opt(17, 0, 0)
+            .unwrap_or_default(),
+    );
+    let blocks = (0..size.blocks)
+        .map(|i| RoomBlock {
+            id: format!("B{:02}", i + 1).into(),
+            hotel: format!("H{:02}", i % 4 + 1).into(),
+            room_type: RoomType::Standard,
+            occupancy: 1,
+            first_night: start,
+            last_night: night(nights - 1),
+            rooms: 1,
+            rate: money(8_900 + 100 * rng.below(60)),
+            release_deadline: deadline,
+            account: Some("3560".into()),
+            nightly_rooms: Vec::new(),
+        })
+        .collect();
+    (needs, blocks)
+}

@@ -1266,3 +1266,114 @@ fn file_validation_and_engine_agree_on_every_fault() {
         "logistics.rooming.comparison_rates[0].value: must be greater than zero"
     );
 }
+
+/// Many small parts of interchangeable one-room blocks: one-night stays
+/// of different people, each night a part of its own, up to twenty stays
+/// on a night for six rooms. Every night the cheapest rooms its stays can
+/// use are taken, as many as there are stays, and the whole is proven
+/// optimal (even nights with more stays than the branch and bound takes).
+#[test]
+fn many_tiny_parts_take_the_cheapest_rooms_and_are_proven() {
+    let rates = ["100.00", "90.00", "90.00", "120.00", "80.00"];
+    let mut blocks: Vec<RoomBlock> = rates
+        .iter()
+        .enumerate()
+        .map(|(i, rate)| {
+            let mut b = block(
+                &format!("B{i}"),
+                if i % 2 == 0 { "H1" } else { "H2" },
+                RoomType::Standard,
+                1,
+                1,
+                rate,
+            );
+            b.first_night = day("2027-03-01");
+            b.last_night = day("2027-03-30");
+            b
+        })
+        .collect();
+    // A suite, the cheapest room (standard stays may have it too), with
+    // no room on the 10th.
+    let mut suite = block("S", "H1", RoomType::Suite, 1, 1, "50.00");
+    suite.first_night = day("2027-03-01");
+    suite.last_night = day("2027-03-30");
+    suite.nightly_rooms = vec![NightRooms {
+        night: day("2027-03-10"),
+        rooms: 0,
+    }];
+    blocks.push(suite);
+    let mut needs = Vec::new();
+    let mut expected_housed = 0;
+    let mut expected_cost = Decimal::ZERO;
+    // Rooms by rate: 50 (suite), 80, 90, 90, 100, 120.
+    let by_rate = ["50.00", "80.00", "90.00", "90.00", "100.00", "120.00"];
+    for n in 0..30u32 {
+        let night = day("2027-03-01") + chrono::TimeDelta::days(i64::from(n));
+        let count = if n == 20 { 20 } else { (n % 8) as usize };
+        for k in 0..count {
+            needs.push(StayNeed::new(
+                format!("P{n:02}-{k:02}").as_str(),
+                night,
+                night,
+            ));
+        }
+        let rooms: Vec<&str> = if n == 9 {
+            by_rate[1..].to_vec()
+        } else {
+            by_rate.to_vec()
+        };
+        let housed = count.min(rooms.len());
+        expected_housed += housed;
+        expected_cost += rooms[..housed]
+            .iter()
+            .map(|r| r.parse::<Decimal>().expect("rate"))
+            .sum::<Decimal>();
+    }
+    // On the 5th the one suite person has the suite: three others then
+    // have the 80, 90 and 90 rooms (not the suite, cheaper, but theirs).
+    let fifth = day("2027-03-05");
+    needs.retain(|n| n.first_night != fifth);
+    for k in 0..4 {
+        let mut need = StayNeed::new(format!("Q{k}").as_str(), fifth, fifth);
+        if k == 0 {
+            need.tier = ContractTier::Suite;
+        }
+        needs.push(need);
+    }
+    // Before: 4 % 8 = 4 stays on the 5th (50, 80, 90, 90); still four.
+    let rooms = allocate(&needs, &blocks, &RoomingOptions::default()).expect("rooms");
+    assert_eq!(rooms.housed, expected_housed);
+    assert_eq!(
+        rooms.cost,
+        [Money::new(expected_cost, "USD".parse().expect("usd"))]
+    );
+    assert_eq!(rooms.moves, 0);
+    assert!(rooms.optimality.proven);
+    assert_eq!(rooms.optimality.max_housed, expected_housed);
+    assert_eq!(
+        rooms.optimality.cost_bound,
+        Some(Money::new(expected_cost, "USD".parse().expect("usd")))
+    );
+    let suite_on_fifth: Vec<&str> = rooms
+        .assignments
+        .iter()
+        .filter(|a| a.first_night == fifth && a.block.as_str() == "S")
+        .map(|a| a.person.as_str())
+        .collect();
+    assert_eq!(suite_on_fifth, ["Q0"]);
+    // Who is left out, on the nights with more stays than rooms.
+    assert_eq!(rooms.unhoused.len(), needs.len() - expected_housed);
+    assert!(
+        rooms
+            .unhoused
+            .iter()
+            .all(|u| u.reason == UnhousedReason::CapacityExhausted)
+    );
+    // The same allocation whatever the order of the input.
+    let mut reversed = needs.clone();
+    reversed.reverse();
+    let mut blocks_reversed = blocks.clone();
+    blocks_reversed.reverse();
+    let again = allocate(&reversed, &blocks_reversed, &RoomingOptions::default()).expect("rooms");
+    assert_eq!(again, rooms);
+}

@@ -41,6 +41,58 @@ fn arb_block() -> impl Strategy<Value = BlockParts> {
     )
 }
 
+/// Blocks from their drawn parts: ids `B0`, `B1`, … in order.
+fn make_blocks(parts: Vec<BlockParts>) -> Vec<RoomBlock> {
+    parts
+        .into_iter()
+        .enumerate()
+        .map(
+            |(i, (hotel, suite, occ, first, len, rooms, rate, account, over))| {
+                let last = first + len - 1;
+                let mut nightly: BTreeMap<u32, u32> = BTreeMap::new();
+                for (n, r) in over {
+                    if n >= first && n <= last {
+                        nightly.insert(n, r);
+                    }
+                }
+                RoomBlock {
+                    id: format!("B{i}").into(),
+                    hotel: format!("H{hotel}").into(),
+                    room_type: if suite {
+                        RoomType::Suite
+                    } else {
+                        RoomType::Standard
+                    },
+                    occupancy: occ,
+                    first_night: night(first),
+                    last_night: night(last),
+                    rooms,
+                    rate: Money::new(
+                        RATES[rate].parse().expect("rate"),
+                        "USD".parse().expect("usd"),
+                    ),
+                    // Deadlines differ by block, so their order shows.
+                    release_deadline: format!("2027-02-0{}T17:00:00Z", 1 + (i + 2) % 3)
+                        .parse()
+                        .expect("instant"),
+                    account: match account {
+                        0 => None,
+                        1 => Some("3560".into()),
+                        _ => Some("1350".into()),
+                    },
+                    nightly_rooms: nightly
+                        .into_iter()
+                        .map(|(n, rooms)| NightRooms {
+                            night: night(n),
+                            rooms,
+                        })
+                        .collect(),
+                }
+            },
+        )
+        .collect()
+}
+
 /// (person, first night, nights, tier, may share, hotel, same nights as
 /// the need before).
 fn arb_need() -> impl Strategy<Value = (u8, u32, u32, u8, bool, u8, bool)> {
@@ -64,54 +116,7 @@ fn arb_problem(max_needs: usize) -> impl Strategy<Value = (Vec<StayNeed>, Vec<Ro
         prop::collection::vec(arb_need(), max_needs / 2..=max_needs),
     )
         .prop_map(|(blocks, needs)| {
-            let blocks: Vec<RoomBlock> = blocks
-                .into_iter()
-                .enumerate()
-                .map(
-                    |(i, (hotel, suite, occ, first, len, rooms, rate, account, over))| {
-                        let last = first + len - 1;
-                        let mut nightly: BTreeMap<u32, u32> = BTreeMap::new();
-                        for (n, r) in over {
-                            if n >= first && n <= last {
-                                nightly.insert(n, r);
-                            }
-                        }
-                        RoomBlock {
-                            id: format!("B{i}").into(),
-                            hotel: format!("H{hotel}").into(),
-                            room_type: if suite {
-                                RoomType::Suite
-                            } else {
-                                RoomType::Standard
-                            },
-                            occupancy: occ,
-                            first_night: night(first),
-                            last_night: night(last),
-                            rooms,
-                            rate: Money::new(
-                                RATES[rate].parse().expect("rate"),
-                                "USD".parse().expect("usd"),
-                            ),
-                            // Deadlines differ by block, so their order shows.
-                            release_deadline: format!("2027-02-0{}T17:00:00Z", 1 + (i + 2) % 3)
-                                .parse()
-                                .expect("instant"),
-                            account: match account {
-                                0 => None,
-                                1 => Some("3560".into()),
-                                _ => Some("1350".into()),
-                            },
-                            nightly_rooms: nightly
-                                .into_iter()
-                                .map(|(n, rooms)| NightRooms {
-                                    night: night(n),
-                                    rooms,
-                                })
-                                .collect(),
-                        }
-                    },
-                )
-                .collect();
+            let blocks = make_blocks(blocks);
             let mut out: Vec<StayNeed> = Vec::new();
             for (p, first, len, tier, share, hotel, copy) in needs {
                 let person = format!("P{p}");
@@ -137,6 +142,63 @@ fn arb_problem(max_needs: usize) -> impl Strategy<Value = (Vec<StayNeed>, Vec<Ro
                     0..=39 => HotelChoice::Any,
                     40..=44 => HotelChoice::OneOf(vec!["H0".into()]),
                     45..=48 => HotelChoice::OneOf(vec!["H1".into()]),
+                    _ => HotelChoice::OneOf(vec![]),
+                };
+                out.push(need);
+            }
+            (out, blocks)
+        })
+}
+
+/// Random problems of parts whose stays all need the same nights (the
+/// parts solved as an assignment, without search): every need takes one
+/// of three windows of nights that never overlap (one night, two nights,
+/// one night), people are different except `P0`, who may come back in
+/// another window (a chain, so that part is searched instead), and most
+/// blocks take one person a room (a third take two: sharers there are
+/// searched too).
+fn arb_same_nights_problem(
+    max_needs: usize,
+) -> impl Strategy<Value = (Vec<StayNeed>, Vec<RoomBlock>)> {
+    (
+        prop::collection::vec(arb_block(), 1..4),
+        prop::collection::vec(arb_need(), max_needs / 2..=max_needs),
+    )
+        .prop_map(|(blocks, needs)| {
+            let blocks: Vec<RoomBlock> = make_blocks(blocks)
+                .into_iter()
+                .map(|mut b| {
+                    b.occupancy = if b.occupancy == 3 { 2 } else { 1 };
+                    b
+                })
+                .collect();
+            let windows = [(1, 1), (3, 4), (6, 6)];
+            let mut out: Vec<StayNeed> = Vec::new();
+            for (i, (p, first, _, tier, share, hotel, _)) in needs.into_iter().enumerate() {
+                let person = if p == 0 {
+                    "P0".to_owned()
+                } else {
+                    format!("P{}", 10 + i)
+                };
+                let (a, b) = windows[first as usize % windows.len()];
+                let (a, b) = (night(a), night(b));
+                if out
+                    .iter()
+                    .any(|n| n.person.as_str() == person && n.first_night <= b && a <= n.last_night)
+                {
+                    continue;
+                }
+                let mut need = StayNeed::new(person.as_str(), a, b);
+                need.tier = match tier {
+                    0..=14 => ContractTier::Standard,
+                    15..=17 => ContractTier::Single,
+                    _ => ContractTier::Suite,
+                };
+                need.may_share = share && tier % 3 == 0;
+                need.hotels = match hotel {
+                    0..=34 => HotelChoice::Any,
+                    35..=41 => HotelChoice::OneOf(vec!["H0".into()]),
+                    42..=48 => HotelChoice::OneOf(vec!["H1".into()]),
                     _ => HotelChoice::OneOf(vec![]),
                 };
                 out.push(need);
@@ -495,19 +557,40 @@ proptest! {
     #[test]
     fn small_problems_are_solved_optimally((needs, blocks) in arb_problem(8)) {
         let result = allocate(&needs, &blocks, &RoomingOptions::default()).expect("valid problem");
-        let (housed, nights, cost, moves) = exhaustive(&needs, &blocks);
-        prop_assert_eq!(result.housed, housed, "housed");
-        let housed_nights: i64 = result
-            .assignments
-            .iter()
-            .map(|a| (a.last_night - a.first_night).num_days() + 1)
-            .sum();
-        prop_assert_eq!(housed_nights, nights, "nights");
-        prop_assert_eq!(total_cost(&result), cost, "cost");
-        prop_assert_eq!(result.moves, moves, "moves");
-        prop_assert!(result.optimality.proven);
-        prop_assert_eq!(result.optimality.max_housed, housed);
-        let bound = result.optimality.cost_bound.map(|m| m.amount);
-        prop_assert_eq!(bound, Some(cost));
+        check_optimal(&needs, &blocks, &result)?;
     }
+
+    /// Parts whose stays all have the same nights are solved without
+    /// search: still the exhaustive search's optimum, proven, with every
+    /// rule kept.
+    #[test]
+    fn same_night_parts_are_solved_optimally((needs, blocks) in arb_same_nights_problem(8)) {
+        let result = allocate(&needs, &blocks, &RoomingOptions::default()).expect("valid problem");
+        check(&needs, &blocks, &result)?;
+        check_optimal(&needs, &blocks, &result)?;
+    }
+}
+
+/// The result scores as the exhaustive search's best (stays, nights, cost,
+/// moves), is proven, and its bounds are met.
+fn check_optimal(
+    needs: &[StayNeed],
+    blocks: &[RoomBlock],
+    result: &RoomAllocation,
+) -> Result<(), TestCaseError> {
+    let (housed, nights, cost, moves) = exhaustive(needs, blocks);
+    prop_assert_eq!(result.housed, housed, "housed");
+    let housed_nights: i64 = result
+        .assignments
+        .iter()
+        .map(|a| (a.last_night - a.first_night).num_days() + 1)
+        .sum();
+    prop_assert_eq!(housed_nights, nights, "nights");
+    prop_assert_eq!(total_cost(result), cost, "cost");
+    prop_assert_eq!(result.moves, moves, "moves");
+    prop_assert!(result.optimality.proven);
+    prop_assert_eq!(result.optimality.max_housed, housed);
+    let bound = result.optimality.cost_bound.map(|m| m.amount);
+    prop_assert_eq!(bound, Some(cost));
+    Ok(())
 }

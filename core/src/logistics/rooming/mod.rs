@@ -89,8 +89,14 @@
 //! Stays only interact through blocks whose nights they share (or by
 //! belonging to one person), so the problem splits into independent parts.
 //!
-//! - A small part (up to [`EXACT_STAYS`] stays) is solved by branch and
-//!   bound, exactly in all three objectives.
+//! - A part whose stays all need the same nights, each in a room of its
+//!   own (no sharing), whatever its size, is an assignment problem: rooms
+//!   taken cheapest first, each kept if an augmenting path can still fill
+//!   it (the greedy of a transversal matroid), house the most stays at the
+//!   least cost, exactly and without search. Many such parts (one-night
+//!   stays, crews arriving and leaving together) cost about nothing each.
+//! - Another small part (up to [`EXACT_STAYS`] stays) is solved by branch
+//!   and bound, exactly in all four objectives.
 //! - A larger part starts from a greedy allocation (most constrained stays
 //!   first, each in the cheapest block that fits) and is improved by local
 //!   search, in rounds: single stays move to a cheaper block with room (or
@@ -124,6 +130,7 @@ mod present;
 mod report;
 mod search;
 mod state;
+mod uniform;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

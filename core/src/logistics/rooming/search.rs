@@ -1,5 +1,6 @@
-//! The solver: independent parts, exact branch and bound for small parts,
-//! greedy and local search with a Lagrangian bound for the rest.
+//! The solver: independent parts, an exact assignment for parts whose
+//! stays all have the same nights, exact branch and bound for other small
+//! parts, greedy and local search with a Lagrangian bound for the rest.
 
 use super::EXACT_STAYS;
 use super::bound;
@@ -7,6 +8,7 @@ use super::exact;
 use super::flow::{self, Item, Scratch};
 use super::instance::{Instance, NONE};
 use super::state::State;
+use super::uniform;
 
 /// The allocation found and what is known about it.
 #[derive(Debug, Clone)]
@@ -33,6 +35,13 @@ pub(super) fn solve(inst: &Instance) -> Solution {
     let mut max_housed = 0usize;
     let mut cost_bound = Some(0i128);
     for part in components(inst) {
+        if uniform::applies(&state, &part) {
+            // Exact without search: the most housed at the least cost.
+            uniform::solve(&mut state, &part);
+            max_housed += housed(&state, &part);
+            cost_bound = cost_bound.map(|c| c + part_cost(&state, &part));
+            continue;
+        }
         if part.len() <= EXACT_STAYS {
             greedy(&mut state, &part);
             improve(&mut state, &part, ROUNDS);
@@ -535,7 +544,14 @@ fn try_block(
         }
     }
     target.sort_unstable();
-    let mut current: Vec<u32> = state.members[b as usize].clone();
+    // This part's occupants only: stays of other parts in the block are on
+    // other nights, and their allocation (solved, its bounds counted)
+    // stays as it is.
+    let mut current: Vec<u32> = state.members[b as usize]
+        .iter()
+        .copied()
+        .filter(|u| members.binary_search(u).is_ok())
+        .collect();
     current.sort_unstable();
     let unchanged_sel = items.iter().zip(&before).all(|(it, &s)| it.selected == s);
     if unchanged_sel && current == target {
