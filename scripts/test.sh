@@ -32,6 +32,9 @@ cargo fmt --all --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --all-targets --locked -- -D warnings
 
+step "core API docs (broken links and missing docs are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p callsheet
+
 step "build the libraries and the uniffi bindgen (the bindgen is kept out of the default build)"
 cargo build --locked
 cargo build --locked -p uniffi-bindgen

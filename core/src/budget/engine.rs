@@ -536,7 +536,7 @@ impl Production {
 ///
 /// - **Globals**: numbers, [`Formula`]s over other globals (evaluated in
 ///   dependency order; a cycle is an error naming every global on it) or
-///   [`ScheduleLink`]s, which read the schedule (shoot days, a person's
+///   [`ScheduleLink`](super::ScheduleLink)s, which read the schedule (shoot days, a person's
 ///   day-out-of-days, the hotel allocation, labor-rule costs).
 /// - **Lines**: `amount × multiplier × rate`, where `amount` is a
 ///   [`Formula`] over the globals, rounded half-even to the line currency's
