@@ -96,7 +96,11 @@
 //!   least cost, exactly and without search. Many such parts (one-night
 //!   stays, crews arriving and leaving together) cost about nothing each.
 //! - Another small part (up to [`EXACT_STAYS`] stays) is solved by branch
-//!   and bound, exactly in all four objectives.
+//!   and bound, exactly in all four objectives. A search stopped at its node
+//!   limit keeps the best allocation found and is not claimed proven. The
+//!   known slow case: thousands of small parts of sharers and
+//!   interchangeable two-person blocks (a year of one-night stays, a
+//!   quarter of them sharing) take tens of seconds and may end unproven.
 //! - A larger part starts from a greedy allocation (most constrained stays
 //!   first, each in the cheapest block that fits) and is improved by local
 //!   search, in rounds: single stays move to a cheaper block with room (or
