@@ -99,7 +99,7 @@
 //!   and bound, exactly in all four objectives. A search stopped at its node
 //!   limit keeps the best allocation found and is not claimed proven. The
 //!   known slow case: thousands of small parts of sharers and
-//!   interchangeable two-person blocks (a year of one-night stays, a
+//!   interchangeable two-person blocks (four years of one-night stays, a
 //!   quarter of them sharing) take tens of seconds and may end unproven.
 //! - A larger part starts from a greedy allocation (most constrained stays
 //!   first, each in the cheapest block that fits) and is improved by local
