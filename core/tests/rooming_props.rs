@@ -93,6 +93,22 @@ fn make_blocks(parts: Vec<BlockParts>) -> Vec<RoomBlock> {
         .collect()
 }
 
+/// Whether `person` already needs a room on one of the nights `a..=b`
+/// (their needs must not overlap).
+fn overlaps_own(out: &[StayNeed], person: &str, a: NaiveDate, b: NaiveDate) -> bool {
+    out.iter()
+        .any(|n| n.person.as_str() == person && n.first_night <= b && a <= n.last_night)
+}
+
+/// The contract tier of a roll of `0..20`: mostly standard.
+fn tier_of(roll: u8) -> ContractTier {
+    match roll {
+        0..=14 => ContractTier::Standard,
+        15..=17 => ContractTier::Single,
+        _ => ContractTier::Suite,
+    }
+}
+
 /// (person, first night, nights, tier, may share, hotel, same nights as
 /// the need before).
 fn arb_need() -> impl Strategy<Value = (u8, u32, u32, u8, bool, u8, bool)> {
@@ -125,18 +141,11 @@ fn arb_problem(max_needs: usize) -> impl Strategy<Value = (Vec<StayNeed>, Vec<Ro
                     Some(prev) if copy => (prev.first_night, prev.last_night),
                     _ => (night(first), night(first + len - 1)),
                 };
-                if out
-                    .iter()
-                    .any(|n| n.person.as_str() == person && n.first_night <= b && a <= n.last_night)
-                {
+                if overlaps_own(&out, &person, a, b) {
                     continue;
                 }
                 let mut need = StayNeed::new(person.as_str(), a, b);
-                need.tier = match tier {
-                    0..=14 => ContractTier::Standard,
-                    15..=17 => ContractTier::Single,
-                    _ => ContractTier::Suite,
-                };
+                need.tier = tier_of(tier);
                 need.may_share = share;
                 need.hotels = match hotel {
                     0..=39 => HotelChoice::Any,
@@ -182,18 +191,11 @@ fn arb_same_nights_problem(
                 };
                 let (a, b) = windows[first as usize % windows.len()];
                 let (a, b) = (night(a), night(b));
-                if out
-                    .iter()
-                    .any(|n| n.person.as_str() == person && n.first_night <= b && a <= n.last_night)
-                {
+                if overlaps_own(&out, &person, a, b) {
                     continue;
                 }
                 let mut need = StayNeed::new(person.as_str(), a, b);
-                need.tier = match tier {
-                    0..=14 => ContractTier::Standard,
-                    15..=17 => ContractTier::Single,
-                    _ => ContractTier::Suite,
-                };
+                need.tier = tier_of(tier);
                 need.may_share = share && tier % 3 == 0;
                 need.hotels = match hotel {
                     0..=34 => HotelChoice::Any,
